@@ -22,18 +22,26 @@ public final class InputFiles {
 
     /** The files, in loading order; a path that does not exist is added to problems. */
     public static List<Path> expand(List<Path> filesOrFolders, List<String> problems) {
+        Map<Path, String> byPath = new LinkedHashMap<>();
+        List<Path> files = expand(filesOrFolders, byPath);
+        problems.addAll(byPath.values());
+        return files;
+    }
+
+    /** As above, with each problem under the path it is about. */
+    static List<Path> expand(List<Path> filesOrFolders, Map<Path, String> problems) {
         Set<Path> files = new LinkedHashSet<>();
         for (Path p : filesOrFolders) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile).filter(f -> InputKind.of(f).isPresent()).forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {
-                    problems.add(p + ": the folder cannot be read: " + e.getMessage());
+                    problems.put(p, p + ": the folder cannot be read: " + e.getMessage());
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
-                problems.add(p + ": no such file or folder (check the path)");
+                problems.put(p, p + ": no such file or folder (check the path)");
             }
         }
         List<Path> sorted = new ArrayList<>(files);
