@@ -39,7 +39,7 @@ public record LoadReport(Path file, int rows, List<Observation> observations, Lo
         out.add(file + ": loaded");
         out.add("  rows read:    " + rows);
         out.add("  observations: " + observations.size() + " (" + metrics + (metrics == 1 ? " metric, " : " metrics, ")
-                + areas + (areas == 1 ? " area, " : " areas, ") + describe(months) + ")");
+                + areas + (areas == 1 ? " area" : " areas") + "; " + describe(months) + ")");
         out.add("  new: " + outcome.added() + ", unchanged: " + outcome.unchanged() + ", revised: " + outcome.revised());
         List<Revision> rs = outcome.revisions();
         for (int i = 0; i < Math.min(rs.size(), MAX_REVISIONS_SHOWN); i++) {
@@ -54,9 +54,8 @@ public record LoadReport(Path file, int rows, List<Observation> observations, Lo
 
     /** "2024-01" · "2024-01, 2024-03" · "2024-01 to 2025-12 (24 months)". */
     static String describe(SortedSet<YearMonth> months) {
-        if (months.isEmpty()) return "no months";
-        if (months.size() <= 3) return (months.size() == 1 ? "month " : "months ")
-                + String.join(", ", months.stream().map(YearMonth::toString).toList());
-        return "months " + months.first() + " to " + months.last() + " (" + months.size() + " months)";
+        if (months.isEmpty()) return "none";
+        if (months.size() <= 3) return String.join(", ", months.stream().map(YearMonth::toString).toList());
+        return months.first() + " to " + months.last() + " (" + months.size() + " months)";
     }
 }
