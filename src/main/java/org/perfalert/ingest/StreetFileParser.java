@@ -50,6 +50,8 @@ final class StreetFileParser {
         Map<String, long[]> counts = new TreeMap<>(); // metric → [force, district 0..n-1]
         List<String> districts = areas.districts();
         Set<String> unknownMetrics = new HashSet<>();
+        Map<String, String> metricOfType = new HashMap<>();      // a few types, thousands of rows:
+        Map<String, Integer> districtOfLsoa = new HashMap<>();   // work each name out once
         YearMonth month = null;
         String monthAt = null;
         int rows = 0;
@@ -74,14 +76,14 @@ final class StreetFileParser {
                     problems.add(file + ":" + line + ":" + (col.get("month") + 1) + ": month " + m + " differs from " + month
                             + " at " + monthAt + " (a street file holds one month; split it by month)");
                 }
-                String metric = type == null ? null : metricOf(type);
+                String metric = type == null ? null : metricOfType.computeIfAbsent(type, StreetFileParser::metricOf);
                 if (metric == null || !cfg.catalogue().contains(metric)) {
                     if (unknownMetrics.add(String.valueOf(type)))
                         problems.add(file + ":" + line + ":" + (col.get("crime type") + 1) + ": crime type \"" + Objects.toString(type, "")
                                 + "\" has no metric " + (metric == null ? "" : metric + " ") + "in metrics.yaml (add the policeuk.* metrics of CONTRACT.md 1.3)");
                     continue;
                 }
-                int district = lsoa == null ? -1 : districts.indexOf(districtOf(lsoa));
+                int district = lsoa == null ? -1 : districtOfLsoa.computeIfAbsent(lsoa, n -> districts.indexOf(districtOf(n)));
                 count(counts, metric, district, districts.size());
                 if (!metric.equals(ASB)) count(counts, ALL_CRIME, district, districts.size());
             }
