@@ -7,6 +7,8 @@ import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.time.Month;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
@@ -45,10 +47,13 @@ public final class ChartRenderer {
         r.setSeriesStroke(0, new BasicStroke(2f));
         plot.setRenderer(r);
         ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("MMM yy"));
-        ValueMarker marker = new ValueMarker(month(marked).getMiddleMillisecond(), new Color(0xc00000), new BasicStroke(1.5f));
+        ValueMarker marker = new ValueMarker(month(marked).getFirstMillisecond(), new Color(0xc00000), new BasicStroke(1.5f));
         marker.setLabel(marked.getMonth().name().substring(0, 1) + marked.getMonth().name().substring(1, 3).toLowerCase()
                 + " " + marked.getYear());
         marker.setLabelPaint(new Color(0xc00000));
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);   // the month is usually the last point: label to its left
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        plot.getDomainAxis().setUpperMargin(0.03);
         plot.addDomainMarker(marker);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
