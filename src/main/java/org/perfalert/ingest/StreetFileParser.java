@@ -76,11 +76,16 @@ final class StreetFileParser {
                     problems.add(file + ":" + line + ":" + (col.get("month") + 1) + ": month " + m + " differs from " + month
                             + " at " + monthAt + " (a street file holds one month; split it by month)");
                 }
-                String metric = type == null ? null : metricOfType.computeIfAbsent(type, StreetFileParser::metricOf);
-                if (metric == null || !cfg.catalogue().contains(metric)) {
-                    if (unknownMetrics.add(String.valueOf(type)))
-                        problems.add(file + ":" + line + ":" + (col.get("crime type") + 1) + ": crime type \"" + Objects.toString(type, "")
-                                + "\" has no metric " + (metric == null ? "" : metric + " ") + "in metrics.yaml (add the policeuk.* metrics of CONTRACT.md 1.3)");
+                if (type == null) {
+                    problems.add(file + ":" + line + ":" + (col.get("crime type") + 1)
+                            + ": the crime type is missing (is the file a data.police.uk street file, unchanged?)");
+                    continue;
+                }
+                String metric = metricOfType.computeIfAbsent(type, StreetFileParser::metricOf);
+                if (!cfg.catalogue().contains(metric)) {
+                    if (unknownMetrics.add(type)) // once per type, not on each of its rows
+                        problems.add(file + ":" + line + ":" + (col.get("crime type") + 1) + ": crime type \"" + type
+                                + "\" has no metric " + metric + " in metrics.yaml (add the policeuk.* metrics of CONTRACT.md 1.3)");
                     continue;
                 }
                 int district = lsoa == null ? -1 : districtOfLsoa.computeIfAbsent(lsoa, n -> districts.indexOf(districtOf(n)));
