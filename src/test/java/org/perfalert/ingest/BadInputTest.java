@@ -42,6 +42,7 @@ class BadInputTest {
         return Stream.of(
                 Case.text("unparsable month", "a.csv", HEADER + "2024-01,calls_999,,5,,\n24/02/2024,calls_999,,5,,\n", ":3:1: ", "is not a month"),
                 Case.text("unparsable number", "a.csv", HEADER + "2024-01,calls_999,,\"12,5\",,\n", ":2:4: ", "is not a number"),
+                Case.text("number too large", "a.csv", HEADER + "2024-01,calls_999,,1e400,,\n", ":2:4: ", "too large"),
                 Case.text("month in the future", "a.csv", HEADER + "2026-07,calls_999,,5,,\n", ":2:1: ", "is in the future"),
                 Case.text("negative count", "a.csv", HEADER + "2024-01,calls_999,,-3,,\n", ":2:4: ", "negative count"),
                 Case.text("negative numerator", "a.csv", HEADER + "2024-01,ppo_rate_da,,10,-1,10\n", ":2:5: ", "negative count"),
