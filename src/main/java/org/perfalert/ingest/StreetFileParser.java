@@ -53,7 +53,7 @@ final class StreetFileParser {
         Map<String, String> metricOfType = new HashMap<>();      // a few types, thousands of rows:
         Map<String, Integer> districtOfLsoa = new HashMap<>();   // work each name out once
         YearMonth month = null;
-        String monthAt = null;
+        String monthAt = null, monthAsText = null;
         int rows = 0;
         try (CSVParser csv = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
             Iterator<CSVRecord> it = csv.iterator();
@@ -70,8 +70,9 @@ final class StreetFileParser {
                 String monthText = field(r, col.get("month"));
                 String type = field(r, col.get("crime type"));
                 String lsoa = field(r, col.get("lsoa name"));
-                YearMonth m = RowChecker.month(monthText, file + ":" + line + ":" + (col.get("month") + 1), currentMonth, problems);
-                if (m != null && month == null) { month = m; monthAt = file + ":" + line; }
+                YearMonth m = month != null && monthText != null && monthText.equals(monthAsText) ? month // the usual case: the file's month again
+                        : RowChecker.month(monthText, file + ":" + line + ":" + (col.get("month") + 1), currentMonth, problems);
+                if (m != null && month == null) { month = m; monthAsText = m.toString(); monthAt = file + ":" + line; }
                 else if (m != null && !m.equals(month)) {
                     problems.add(file + ":" + line + ":" + (col.get("month") + 1) + ": month " + m + " differs from " + month
                             + " at " + monthAt + " (a street file holds one month; split it by month)");
