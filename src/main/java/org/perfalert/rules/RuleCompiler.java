@@ -30,7 +30,6 @@ public final class RuleCompiler {
     private static final String VIRTUAL_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern SETTING = Pattern.compile("settings\\.(?:whole|number)\\(\\s*\"([^\"]+)\"");
-    private static final Pattern SEVERAL_LINES = Pattern.compile("\\[(\\d+),(\\d+)]");
 
     private RuleCompiler() { }
 
@@ -51,15 +50,26 @@ public final class RuleCompiler {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("org.perfalert.rules", "analysts-rules", "1." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(id);
+        Map<String, String> sources = new HashMap<>();
+        Map<String, String> shown = new HashMap<>();
         for (var e : files.entrySet()) {
             String text;
             try { text = Files.readString(e.getValue(), StandardCharsets.UTF_8); }
             catch (IOException ex) { problems.add(e.getValue() + ":1:1: cannot be read: " + ex.getMessage()); continue; }
+            sources.put(e.getKey(), text);
+            shown.put(e.getKey(), e.getValue().toString());
             checkSettingNames(e.getValue(), text, settings, problems);
             kfs.write(VIRTUAL_DIR + e.getKey(), text);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) problems.add(describe(m, rulesDir));
+        List<String> buildProblems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR))
+            if (!m.getText().contains("Parser returned a null Package")) // follows a syntax error already reported
+                buildProblems.add(ProblemLocator.describe(m, sources, shown, rulesDir.toString()));
+        if (buildProblems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR))
+            builder.getResults().getMessages(Message.Level.ERROR)
+                    .forEach(m -> buildProblems.add(ProblemLocator.describe(m, sources, shown, rulesDir.toString())));
+        problems.addAll(buildProblems);
         try {
             if (!problems.isEmpty()) throw new RuleProblems(problems);
             KieBaseConfiguration conf = ks.newKieBaseConfiguration();
@@ -84,18 +94,5 @@ public final class RuleCompiler {
                     problems.add(file + ":" + (i + 1) + ":" + (m.start(1) + 1) + ": setting \"" + m.group(1)
                             + "\" is not in " + RuleSettings.FILE + " (add it there or correct the name)");
         }
-    }
-
-    /** FILE:LINE:COLUMN: message, with the file as the analyst knows it. */
-    static String describe(Message m, Path rulesDir) {
-        String path = m.getPath() == null ? "" : m.getPath();
-        String file = path.startsWith(VIRTUAL_DIR) ? rulesDir.resolve(path.substring(VIRTUAL_DIR.length())).toString()
-                : path.isEmpty() ? rulesDir.toString() : path;
-        int line = Math.max(m.getLine(), 1);
-        int column = Math.max(m.getColumn(), 0) + 1;
-        String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
-        Matcher lines = SEVERAL_LINES.matcher(text);
-        if (m.getLine() <= 0 && lines.find()) line = Integer.parseInt(lines.group(1));
-        return file + ":" + line + ":" + column + ": " + text;
     }
 }
