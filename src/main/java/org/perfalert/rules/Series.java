@@ -239,9 +239,10 @@ public final class Series {
     /** Another number in this metric's unit, written for a reader. */
     public String format(double v) { return Wording.value(metric, v); }
 
-    /** "Robbery 8 in March 2021: " + what. */
+    /** "Robbery 8 in March 2021: " + what; a district or area is named: "Robbery (Fenland) 8 in ...". */
     public String headline(String what) {
-        return getLabel() + " " + getValueText() + " in " + Wording.month(month) + ": " + what;
+        String who = place.type() == AreaType.FORCE ? getLabel() : getLabel() + " (" + place.name() + ")";
+        return who + " " + getValueText() + " in " + Wording.month(month) + ": " + what;
     }
 
     /** "Robbery in Fenland" for a district or area, the label alone for the force. */
