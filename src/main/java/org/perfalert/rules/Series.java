@@ -239,9 +239,9 @@ public final class Series {
     /** Another number in this metric's unit, written for a reader. */
     public String format(double v) { return Wording.value(metric, v); }
 
-    /** "Robbery 8 in March 2021: " + what; a district or area is named: "Robbery (Fenland) 8 in ...". */
+    /** "Robbery 8 in March 2021: " + what; a district or area goes first: "Fenland – Robbery 8 in ...". */
     public String headline(String what) {
-        String who = place.type() == AreaType.FORCE ? getLabel() : getLabel() + " (" + place.name() + ")";
+        String who = place.type() == AreaType.FORCE ? getLabel() : place.name() + " \u2013 " + getLabel();
         return who + " " + getValueText() + " in " + Wording.month(month) + ": " + what;
     }
 
