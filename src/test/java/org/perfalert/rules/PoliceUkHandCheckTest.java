@@ -1,18 +1,11 @@
 package org.perfalert.rules;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
-import org.perfalert.model.AreaType;
-import org.perfalert.model.Observation;
 import org.perfalert.model.PerformanceException;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.*;
@@ -21,56 +14,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Hand checks on the real data.police.uk figures for Cambridgeshire, 2024–2025, taken from the
- * derived aggregate samples/policeuk/cambridgeshire_street_monthly_by_district.csv (counts per
- * district and crime type; "No location" and "Outside force area" count for the force only).
+ * Hand checks on the real data.police.uk figures for Cambridgeshire, 2024–2025 (StreetCounts).
  * The expectations are computed here, straight from the counts, not through Series.
  */
 class PoliceUkHandCheckTest {
-    static final Path COUNTS = Path.of("samples/policeuk/cambridgeshire_street_monthly_by_district.csv");
     static Configuration config;
-    static Map<String, TreeMap<YearMonth, Double>> byKey = new TreeMap<>(); // "metric|type|area" → month → count
+    static StreetCounts counts;
     static List<PerformanceException> year2025 = new ArrayList<>();
-    static Set<String> given = new HashSet<>(); // the keys handed to the engine; area totals are for it to derive
-
-    static String slug(String type) { return "policeuk." + type.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_"); }
-
-    static void add(String metric, AreaType type, String area, YearMonth m, double v) {
-        byKey.computeIfAbsent(metric + "|" + type.id() + "|" + area, k -> new TreeMap<>()).merge(m, v, Double::sum);
-    }
+    static final List<YearMonth> MONTHS_2025 = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> YearMonth.of(2025, i)).toList();
 
     @BeforeAll
     static void evaluate2025() throws Exception {
         config = ConfigLoader.loadForRules(Path.of("config"));
-        Set<String> districts = new HashSet<>(config.areas().districts());
-        try (Reader r = Files.newBufferedReader(COUNTS);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            for (CSVRecord rec : p) {
-                YearMonth m = YearMonth.parse(rec.get("month"));
-                String area = rec.get("area"), type = rec.get("crime_type");
-                double count = Double.parseDouble(rec.get("count"));
-                List<String> metrics = type.equals("Anti-social behaviour") ? List.of(slug(type)) : List.of(slug(type), "policeuk.all_crime");
-                for (String metric : metrics) {
-                    add(metric, AreaType.FORCE, config.areas().force(), m, count);
-                    given.add(metric + "|force|" + config.areas().force());
-                    if (districts.contains(area))
-                        add(metric, AreaType.AREA, config.areas().areaOf(area).orElseThrow(), m, count);
-                    if (districts.contains(area)) {
-                        add(metric, AreaType.DISTRICT, area, m, count);
-                        given.add(metric + "|district|" + area);
-                    }
-                }
-            }
-        }
-        List<Observation> obs = new ArrayList<>();
-        byKey.forEach((key, months) -> {
-            if (!given.contains(key)) return;
-            String[] k = key.split("\\|");
-            months.forEach((m, v) -> obs.add(new Observation(m, k[0], AreaType.parse(k[1]), k[2], v, null, null)));
-        });
+        counts = new StreetCounts(config.areas());
         Evaluator evaluator = new Evaluator(RuleCompiler.compile(Path.of("rules")), config.catalogue(), config.areas());
-        SeriesBuilder history = evaluator.history(obs);
-        for (int i = 1; i <= 12; i++) year2025.addAll(evaluator.evaluate(history, YearMonth.of(2025, i)));
+        SeriesBuilder history = evaluator.history(counts.observations());
+        for (YearMonth m : MONTHS_2025) year2025.addAll(evaluator.evaluate(history, m));
     }
 
     static Optional<PerformanceException> find(String rule, String metric, String area, String month) {
@@ -97,16 +56,7 @@ class PoliceUkHandCheckTest {
     /** Every series, every month of 2025: twelve-month highs and lows exactly where the counts say. */
     @Test
     void twelveMonthHighsAndLowsAgreeWithTheCounts() {
-        Set<String> expected = new TreeSet<>(), actual = new TreeSet<>();
-        byKey.forEach((key, months) -> {
-            for (int i = 1; i <= 12; i++) {
-                YearMonth m = YearMonth.of(2025, i);
-                double v = months.get(m), max = Double.NEGATIVE_INFINITY, min = Double.POSITIVE_INFINITY;
-                for (int k = 1; k <= 11; k++) { max = Math.max(max, months.get(m.minusMonths(k))); min = Math.min(min, months.get(m.minusMonths(k))); }
-                if (v > max) expected.add(m + " twelve-month-high " + key + " " + max);
-                if (v < min) expected.add(m + " twelve-month-low " + key + " " + min);
-            }
-        });
+        Set<String> expected = counts.twelveMonthExtremes(MONTHS_2025), actual = new TreeSet<>();
         for (PerformanceException e : year2025) {
             if (!e.rule().startsWith("twelve-month")) continue;
             Object prev = e.evidence().get(e.rule().endsWith("high") ? "previous_max" : "previous_min");
@@ -119,7 +69,7 @@ class PoliceUkHandCheckTest {
     /** The force's all-crime count against the mean of the 12 months before it (Poisson z). */
     @Test
     void averagesOfTheForceAllCrimeAgreeWithTheCounts() {
-        TreeMap<YearMonth, Double> force = byKey.get("policeuk.all_crime|force|" + config.areas().force());
+        TreeMap<YearMonth, Double> force = counts.byKey.get("policeuk.all_crime|force|" + config.areas().force());
         for (int i = 1; i <= 12; i++) {
             YearMonth m = YearMonth.of(2025, i);
             double sum = 0;
