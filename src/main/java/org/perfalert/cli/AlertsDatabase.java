@@ -1,41 +1,27 @@
 package org.perfalert.cli;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 import org.perfalert.config.Settings;
+import org.perfalert.store.Store;
+import org.perfalert.store.StoreException;
 
 import javax.sql.DataSource;
 
-/**
- * Opens the store named by store.url / store.user / store.password and brings its schema up to date, for the
- * alert commands (silence, ack, recipients).
- */
+/** The store for the alert commands (silence, ack, recipients): a store that cannot be opened is the user's to fix. */
 final class AlertsDatabase implements AutoCloseable {
-    private final HikariDataSource ds;
+    private final Store store;
 
-    private AlertsDatabase(HikariDataSource ds) { this.ds = ds; }
+    private AlertsDatabase(Store store) { this.store = store; }
 
     static AlertsDatabase open(Settings s) {
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(s.get("store.url"));
-        hc.setUsername(s.get("store.user", ""));
-        hc.setPassword(s.get("store.password", ""));
-        hc.setMaximumPoolSize(4);
-        hc.setPoolName("perfalert-cli");
-        HikariDataSource ds;
         try {
-            ds = new HikariDataSource(hc);
-        } catch (RuntimeException e) {
-            throw new UserError("cannot open the store " + s.get("store.url") + ": " + e.getMessage()
-                    + " (check store.url, store.user and PERFALERT_STORE_PASSWORD)");
+            return new AlertsDatabase(Store.open(s));
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage());
         }
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        return new AlertsDatabase(ds);
     }
 
-    DataSource dataSource() { return ds; }
+    DataSource dataSource() { return store.dataSource(); }
 
     @Override
-    public void close() { ds.close(); }
+    public void close() { store.close(); }
 }
