@@ -50,6 +50,7 @@ public class RulesTestCommand implements Callable<Integer> {
         if (contents.scenarios().isEmpty() && contents.broken().isEmpty())
             throw new UserError(ScenarioFolder.of(common.rules) + ": no scenario files (*.yaml) to run");
         List<Scenario> chosen = choose(contents);
+        if (chosen.isEmpty()) return report(out, 0, 0, contents.broken()); // nothing to run: no need to compile
         RuleBase rules;
         try {
             rules = RuleCompiler.compile(common.rules);
@@ -72,11 +73,16 @@ public class RulesTestCommand implements Callable<Integer> {
                 r.differences().forEach(d -> out.println("        " + d));
             }
         }
-        for (String b : contents.broken()) out.println("FAILED  " + b);
-        int broken = contents.broken().size();
-        out.println(passed + " passed, " + (failed + broken) + " failed" + (broken > 0 ? " (" + broken + " broken scenario file(s))" : ""));
+        return report(out, passed, failed, contents.broken());
+    }
+
+    /** Broken files count as failures: a scenario that cannot be read tests nothing. */
+    private static int report(PrintWriter out, int passed, int failed, List<String> broken) {
+        for (String b : broken) out.println("FAILED  " + b);
+        out.println(passed + " passed, " + (failed + broken.size()) + " failed"
+                + (broken.isEmpty() ? "" : " (" + broken.size() + " broken scenario file(s))"));
         out.flush();
-        return failed + broken == 0 ? Main.OK : Main.INPUT_ERROR;
+        return failed + broken.size() == 0 ? Main.OK : Main.INPUT_ERROR;
     }
 
     /** The scenarios named on the command line (by name or file name), or all of them. Broken files are always reported. */
