@@ -39,7 +39,10 @@ final class ExpectationReader {
         if (area != null && config.areas().typeOf(area).isEmpty())
             throw ScenarioError.at(file, m.get("area"), "area \"" + area + "\" is not in the scenario's configuration");
         AreaType type = parse(m, "area_type", AreaType::parse);
-        Direction direction = parse(m, "direction", Direction::parse);
+        Direction direction = parse(m, "direction", d -> {
+            try { return Direction.parse(d); }
+            catch (IllegalArgumentException e) { throw new IllegalArgumentException(e.getMessage() + " (use concern, improvement or neutral)"); }
+        });
         Severity severity = parse(m, "severity", Severity::parse);
         Map<String, YamlNode> evidence = Map.of();
         if (m.containsKey("evidence")) {
