@@ -31,8 +31,8 @@ final class SeriesInput {
         AreaType type = areaType(file, m, area, config);
         YearMonth from = ScenarioReader.month(file, m.get("from"));
         List<Double> values = numbers(file, m.get("values"), "values");
-        List<Double> numerators = numbers(file, m.get("numerators"), "numerators");
-        List<Double> denominators = numbers(file, m.get("denominators"), "denominators");
+        List<Double> numerators = wholeNumbers(file, m.get("numerators"), "numerators");
+        List<Double> denominators = wholeNumbers(file, m.get("denominators"), "denominators");
         if ((numerators == null) != (denominators == null))
             throw ScenarioError.at(file, node, "give both \"numerators\" and \"denominators\", or neither");
         if (values == null && numerators == null) throw ScenarioError.at(file, node, "a series needs \"values\" (or numerators and denominators)");
@@ -62,6 +62,19 @@ final class SeriesInput {
                 throw ScenarioError.at(file, m.get("area_type"), "\"" + area + "\" is a " + known.get().id() + ", not a " + given);
         }
         return known.get();
+    }
+
+    /** Numerators and denominators are counts: whole numbers, not negative. */
+    private static List<Double> wholeNumbers(Path file, YamlNode node, String key) throws ScenarioError {
+        List<Double> out = numbers(file, node, key);
+        if (out != null)
+            for (int i = 0; i < out.size(); i++) {
+                Double v = out.get(i);
+                if (v != null && (v < 0 || v != Math.rint(v)))
+                    throw ScenarioError.at(file, node.list().get(i), key + " are counts: \"" + node.list().get(i).text()
+                            + "\" is not a whole number of 0 or more");
+            }
+        return out;
     }
 
     /** A list of numbers or nulls, or null when the key is absent. */

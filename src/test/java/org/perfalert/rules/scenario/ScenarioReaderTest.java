@@ -91,6 +91,8 @@ class ScenarioReaderTest {
         assertProblem(head + "observations:\n  - { metric: crime, from: 2025-01, values: [1] }\n", "4:15", "metric \"crime\" is not in");
         assertProblem(head + "observations:\n  - { metric: crimes, from: 2025-13, values: [1] }\n", "4:29", "not a month");
         assertProblem(head + "observations:\n  - { metric: crimes, from: 2025-01, values: [1, one] }\n", "4:50", "\"one\" in values is not a number");
+        assertProblem(head + "observations:\n  - { metric: outcome_rate, from: 2025-01, numerators: [1.5], denominators: [4] }\n",
+                "4:57", "\"1.5\" is not a whole number");
         assertProblem(head + "observations:\n  - { metric: crimes, area: Atlantis, from: 2025-01, values: [1] }\n", "4:29", "area \"Atlantis\"");
         assertProblem(head + "observations:\n  - { metric: crimes, from: 2025-01, values: [1] }\nexpect:\n  - metric: crimes\n", "6:5", "needs \"rule\"");
         assertProblem(head + "observations:\n  - { metric: crimes, from: 2025-01, values: [1] }\nexpect:\n  - { rule: a, direction: up }\n", "6:27", "unknown direction");
