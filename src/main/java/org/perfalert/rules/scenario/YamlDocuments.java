@@ -29,7 +29,10 @@ final class YamlDocuments {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              JsonParser p = FACTORY.createParser(reader)) {
             List<YamlNode> docs = new ArrayList<>();
-            while (p.nextToken() != null) docs.add(node(file, p));
+            while (p.nextToken() != null) {
+                YamlNode doc = node(file, p);
+                if (!doc.isNull()) docs.add(doc); // an empty document, e.g. after a trailing ---
+            }
             return docs;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

@@ -51,6 +51,7 @@ class ScenarioReaderTest {
                 observations: [{ metric: calls, from: 2025-01, values: [1] }]
                 month: 2025-01
                 not_expected: [{ rule: spc-trend }]
+                ---
                 """);
         assertThat(scenarios).hasSize(2);
         Scenario one = scenarios.get(0);
