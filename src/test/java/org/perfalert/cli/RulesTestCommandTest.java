@@ -109,6 +109,9 @@ class RulesTestCommandTest {
         text = text.replace("    values: [50, 52, 48, 55, 51, 49, 53, 47, 50, 54, 52, 55]\nnot_expected:",
                 "    values: [50, 52, 48, 55, 51, 49, 53, 47, 50, 54, 52, 55]\nexpect:");
         Files.writeString(file, text);
+        // a changed setting: the SPC scenarios' hand-computed limits no longer hold
+        Path settings = rules.resolve("settings.properties");
+        Files.writeString(settings, Files.readString(settings).replace("spc.sigma = 2.66", "spc.sigma = 3"));
         Files.writeString(rules.resolve("tests/broken.yaml"), """
                 name: broken
                 observations:
@@ -141,7 +144,10 @@ class RulesTestCommandTest {
         // broken files: FILE:LINE:COLUMN
         assertThat(out).contains("FAILED  " + rules.resolve("tests/broken.yaml") + ":5:");
         assertThat(out).contains("FAILED  " + rules.resolve("tests/misspelt.yaml") + ":7:14: unknown key \"evidnce\"");
-        assertThat(out).containsPattern("\\d+ passed, 4 failed \\(2 broken scenario file\\(s\\)\\)");
+        assertThat(out).contains("spc-outside-limits crimes (any area): evidence upper: expected 56.987, got 57.666667");
+        assertThat(out).contains("missing: spc-two-of-three crimes (any area) in 2025-01");
+        assertThat(out).contains("PASSED  spc-shift, seven months above the mean"); // the mean does not depend on sigma
+        assertThat(out).containsPattern("\\d+ passed, 9 failed \\(2 broken scenario file\\(s\\)\\)");
     }
 
     @Test
