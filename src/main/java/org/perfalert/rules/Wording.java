@@ -56,6 +56,8 @@ public final class Wording {
     }
 
     private static String number(double v, String pattern) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK)).format(v);
+        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK));
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP); // 12.25 reads as 12.3, as people round
+        return f.format(v);
     }
 }
