@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 final class ProblemLocator {
     private static final Pattern RULE = Pattern.compile("\\[Rule name='([^']+)'\\]");
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(\\d+),(\\d+)]");
+    private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+] Line (\\d+):(\\d+)");
     private static final List<Pattern> NAMES = List.of(
+            Pattern.compile("importing : '([\\w.]+)'"),
             Pattern.compile("strict-mode: [\\w.$]+\\.(\\w+)\\("),
             Pattern.compile("The method (\\w+)\\("),
             Pattern.compile("ObjectType '([\\w.]+)'"),
@@ -35,10 +37,16 @@ final class ProblemLocator {
         int line = m.getLine(), column = Math.max(m.getColumn(), 0) + 1;
         Matcher inText = LINE_IN_TEXT.matcher(text);
         if (line <= 0 && inText.find()) line = Integer.parseInt(inText.group(1));
+        Matcher parser = PARSER_POSITION.matcher(text);
+        if (parser.find()) { line = Integer.parseInt(parser.group(1)); column = Integer.parseInt(parser.group(2)) + 1; }
         String source = sources.get(name);
         if (source != null) {
             int[] found = locate(source, text, line);
             if (found != null) { line = found[0]; column = found[1]; }
+            if (text.contains("insert \";\"")) { // Java notices a missing semicolon on the line after it
+                int[] end = endOfPreviousLine(source, line);
+                if (end != null) { line = end[0]; column = end[1]; }
+            }
         }
         return shown + ":" + Math.max(line, 1) + ":" + column + ": " + tidy(text);
     }
@@ -76,6 +84,13 @@ final class ProblemLocator {
             }
         }
         return from == 0 && to == lines.length ? null : new int[] {from + 1, 1};
+    }
+
+    private static int[] endOfPreviousLine(String source, int line) {
+        String[] lines = source.split("\n", -1);
+        for (int i = line - 2; i >= 0; i--)
+            if (!lines[i].isBlank()) return new int[] {i + 1, lines[i].stripTrailing().length() + 1};
+        return null;
     }
 
     private static String tidy(String text) {
