@@ -43,8 +43,8 @@ final class ProblemLocator {
         if (source != null) {
             int[] found = locate(source, text, line);
             if (found != null) { line = found[0]; column = found[1]; }
-            if (text.contains("insert \";\"")) { // Java notices a missing semicolon on the line after it
-                int[] end = endOfPreviousLine(source, line);
+            if (text.contains("insert \";\"")) { // Java reports a missing semicolon near, not at, its line
+                int[] end = missingSemicolon(source, line);
                 if (end != null) { line = end[0]; column = end[1]; }
             }
         }
@@ -86,10 +86,22 @@ final class ProblemLocator {
         return from == 0 && to == lines.length ? null : new int[] {from + 1, 1};
     }
 
-    private static int[] endOfPreviousLine(String source, int line) {
+    /** In the action of the rule around `line`: the end of the first statement line that runs on without a ";". */
+    private static int[] missingSemicolon(String source, int line) {
         String[] lines = source.split("\n", -1);
-        for (int i = line - 2; i >= 0; i--)
-            if (!lines[i].isBlank()) return new int[] {i + 1, lines[i].stripTrailing().length() + 1};
+        int start = Math.min(Math.max(line, 1), lines.length) - 1;
+        while (start > 0 && !lines[start].trim().startsWith("rule ")) start--;
+        int then = start;
+        while (then < lines.length && !lines[then].trim().equals("then")) then++;
+        for (int i = then + 1; i < lines.length && !lines[i].trim().equals("end"); i++) {
+            String t = lines[i].replaceAll("//.*$", "").trim();
+            if (t.isEmpty() || t.endsWith(";") || t.endsWith("{") || t.endsWith("}")) continue;
+            int next = i + 1;
+            while (next < lines.length && lines[next].isBlank()) next++;
+            String n = next < lines.length ? lines[next].trim() : "";
+            boolean continues = t.matches(".*[(,+\\-*/=?:&|]$") || n.matches("^[.+\\-*/)?:&|].*");
+            if (!continues) return new int[] {i + 1, lines[i].stripTrailing().length() + 1};
+        }
         return null;
     }
 
