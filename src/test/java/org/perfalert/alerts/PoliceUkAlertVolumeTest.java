@@ -51,7 +51,9 @@ class PoliceUkAlertVolumeTest {
         int totalEmails = 0, totalSent = 0;
         for (YearMonth m : months) {
             List<PerformanceException> found = evaluator.evaluate(history, m);
-            Set<SeriesKey> evaluated = observations.stream().filter(o -> o.month().equals(m)).map(Observation::key).collect(Collectors.toSet());
+            Set<SeriesKey> evaluated = history.seriesAt(m).stream()
+                    .map(x -> new SeriesKey(x.getMetricId(), x.getLevel(), x.getArea())).collect(Collectors.toSet());
+            assertThat(evaluated).containsAll(found.stream().map(PerformanceException::seriesKey).toList());
             RunSummary s = pipeline.process(m, found, evaluated, "policeuk-" + m);
             int sent = sender.sendDue().sent();
             assertThat(sent).isEqualTo(s.emailsQueued());
