@@ -29,6 +29,17 @@ public final class DemoFeeder {
         return names;
     }
 
+    /** How many files feed() will write (to wait for them before they are written). */
+    public static int count(Path repo) throws IOException {
+        long months;
+        try (Stream<String> lines = Files.lines(repo.resolve(BOARD), StandardCharsets.UTF_8)) {
+            months = lines.skip(1).filter(l -> !l.isBlank()).map(l -> l.substring(0, l.indexOf(','))).distinct().count();
+        }
+        try (Stream<Path> s = Files.list(repo.resolve(STREET))) {
+            return (int) (months + s.filter(p -> p.getFileName().toString().endsWith("-street.csv.gz")).count());
+        }
+    }
+
     /** One file per month of the board measures: YYYY-MM-board-measures.csv with the same header. */
     static List<String> splitBoardMeasures(Path board, Path inbox) throws IOException {
         if (!Files.exists(board)) throw new NoSuchFileException(board + " (the demo runs from the repository's top folder)");

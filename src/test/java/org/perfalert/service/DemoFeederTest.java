@@ -22,6 +22,7 @@ class DemoFeederTest {
         long street;
         try (Stream<Path> s = Files.list(REPO.resolve(DemoFeeder.STREET))) { street = s.count(); }
         assertThat(names).hasSize((int) (months + street)).isSorted();
+        assertThat(DemoFeeder.count(REPO)).isEqualTo(names.size());
         try (Stream<Path> s = Files.list(inbox)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(names); // no hidden leftovers
         }
