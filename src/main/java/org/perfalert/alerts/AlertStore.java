@@ -1,0 +1,156 @@
+package org.perfalert.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.perfalert.model.*;
+
+import javax.sql.DataSource;
+import java.sql.*;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.*;
+
+/** JDBC access to the alert and alert_delivery tables (schema: db/migration/V2__alerts.sql). */
+public class AlertStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, fingerprint, rule_id, metric, area_type, area, alert_month, status,"
+            + " severity, direction, headline, evidence, silenced_by, run_id";
+
+    private final DataSource ds;
+
+    public AlertStore(DataSource ds) { this.ds = ds; }
+
+    public DataSource dataSource() { return ds; }
+
+    /** Every row stored for a month, by fingerprint. */
+    public Map<String, StoredAlert> forMonth(Connection c, YearMonth month) throws SQLException {
+        Map<String, StoredAlert> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert WHERE alert_month = ? ORDER BY id")) {
+            ps.setString(1, month.toString());
+            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) { StoredAlert a = read(rs); out.put(a.fingerprint(), a); } }
+        }
+        return out;
+    }
+
+    public List<StoredAlert> forMonth(YearMonth month) throws SQLException {
+        try (Connection c = ds.getConnection()) { return List.copyOf(forMonth(c, month).values()); }
+    }
+
+    /** A row by its number or its fingerprint. */
+    public Optional<StoredAlert> find(String idOrFingerprint) throws SQLException {
+        boolean byId = idOrFingerprint.matches("\\d{1,18}");
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert WHERE "
+                     + (byId ? "id = ?" : "fingerprint = ?"))) {
+            if (byId) ps.setLong(1, Long.parseLong(idOrFingerprint)); else ps.setString(1, idOrFingerprint);
+            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? Optional.of(read(rs)) : Optional.empty(); }
+        }
+    }
+
+    /** The latest month with any stored row. */
+    public Optional<YearMonth> latestMonth() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MAX(alert_month) FROM alert")) {
+            return rs.next() && rs.getString(1) != null ? Optional.of(YearMonth.parse(rs.getString(1))) : Optional.empty();
+        }
+    }
+
+    public long insert(Connection c, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert (fingerprint, rule_id, metric, area_type, area,"
+                + " alert_month, status, severity, direction, headline, evidence, silenced_by, run_id, updated_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[]{"id"})) {
+            ps.setString(1, e.fingerprint());
+            ps.setString(2, e.rule());
+            ps.setString(3, e.metric());
+            ps.setString(4, e.areaType().id());
+            ps.setString(5, e.area());
+            ps.setString(6, e.month().toString());
+            ps.setString(7, status.id());
+            ps.setString(8, e.severity().id());
+            ps.setString(9, e.direction().id());
+            ps.setString(10, e.headline());
+            ps.setString(11, json(e.evidence()));
+            if (silencedBy == null) ps.setNull(12, Types.BIGINT); else ps.setLong(12, silencedBy);
+            ps.setString(13, runId);
+            ps.setTimestamp(14, Timestamp.from(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) { keys.next(); return keys.getLong(1); }
+        }
+    }
+
+    /** Rewrites a row's status and content (the fingerprint stays). */
+    public void update(Connection c, long id, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE alert SET status = ?, severity = ?, direction = ?, headline = ?,"
+                + " evidence = ?, silenced_by = ?, run_id = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, status.id());
+            ps.setString(2, e.severity().id());
+            ps.setString(3, e.direction().id());
+            ps.setString(4, e.headline());
+            ps.setString(5, json(e.evidence()));
+            if (silencedBy == null) ps.setNull(6, Types.BIGINT); else ps.setLong(6, silencedBy);
+            ps.setString(7, runId);
+            ps.setTimestamp(8, Timestamp.from(now));
+            ps.setLong(9, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Removes a resolution that no longer stands (and anything hanging off it). */
+    public void delete(Connection c, long id) throws SQLException {
+        for (String sql : List.of("DELETE FROM acknowledgement WHERE alert_id = ?", "DELETE FROM alert_delivery WHERE alert_id = ?",
+                "DELETE FROM alert WHERE id = ?"))
+            try (PreparedStatement ps = c.prepareStatement(sql)) { ps.setLong(1, id); ps.executeUpdate(); }
+    }
+
+    /** The addresses that were emailed about an alert (kind "alert": the exception itself). */
+    public Set<String> emailedAbout(Connection c, long alertId) throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT recipient FROM alert_delivery WHERE alert_id = ? AND kind = 'alert' ORDER BY recipient")) {
+            ps.setLong(1, alertId);
+            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }
+        }
+        return out;
+    }
+
+    public Set<String> emailedAbout(long alertId) throws SQLException {
+        try (Connection c = ds.getConnection()) { return emailedAbout(c, alertId); }
+    }
+
+    /** Records that an email about an alert went (or is queued) to a recipient; kind is "alert" or "withdrawn". */
+    public void addDelivery(Connection c, long alertId, String recipient, long outboxId, String kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_delivery WHERE alert_id = ? AND recipient = ? AND kind = ?")) {
+            ps.setLong(1, alertId); ps.setString(2, recipient); ps.setString(3, kind); ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO alert_delivery (alert_id, recipient, outbox_id, kind) VALUES (?,?,?,?)")) {
+            ps.setLong(1, alertId); ps.setString(2, recipient); ps.setLong(3, outboxId); ps.setString(4, kind);
+            ps.executeUpdate();
+        }
+    }
+
+    private static StoredAlert read(ResultSet rs) throws SQLException {
+        String sev = rs.getString("severity"), dir = rs.getString("direction");
+        long silenced = rs.getLong("silenced_by");
+        Long silencedBy = rs.wasNull() ? null : silenced;
+        return new StoredAlert(rs.getLong("id"), rs.getString("fingerprint"), rs.getString("rule_id"),
+                new SeriesKey(rs.getString("metric"), AreaType.parse(rs.getString("area_type")), rs.getString("area")),
+                YearMonth.parse(rs.getString("alert_month").trim()), AlertStatus.parse(rs.getString("status")),
+                sev == null ? null : Severity.parse(sev), dir == null ? null : Direction.parse(dir),
+                rs.getString("headline"), parse(rs.getString("evidence")), silencedBy, rs.getString("run_id"));
+    }
+
+    static String json(Map<String, Object> evidence) {
+        try { return JSON.writeValueAsString(evidence == null ? Map.of() : evidence); }
+        catch (JsonProcessingException e) { throw new IllegalArgumentException("evidence cannot be written as JSON: " + e.getMessage(), e); }
+    }
+
+    static Map<String, Object> parse(String json) {
+        if (json == null) return Map.of();
+        try { return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { }); }
+        catch (JsonProcessingException e) { throw new IllegalStateException("stored evidence is not valid JSON: " + json, e); }
+    }
+}

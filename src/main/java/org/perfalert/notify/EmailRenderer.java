@@ -1,0 +1,157 @@
+package org.perfalert.notify;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import org.perfalert.alerts.AlertStatus;
+import org.perfalert.config.Catalogue;
+import org.perfalert.config.Person;
+import org.perfalert.model.Metric;
+import org.perfalert.model.PerformanceException;
+import org.perfalert.model.SeriesKey;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.*;
+
+/**
+ * Renders one lead's email for one evaluation run with FreeMarker: {@code alert-email.html.ftlh} (HTML, every
+ * value auto-escaped) and {@code alert-email.txt.ftl} (plain text), taken from the configuration's
+ * {@code templates/} folder when present there, otherwise the built-in ones.
+ */
+public class EmailRenderer {
+    public static final String HTML = "alert-email.html.ftlh", TEXT = "alert-email.txt.ftl";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+    private final Configuration fm;
+    private final Catalogue catalogue;
+
+    /** templatesDir may be null or missing: then only the built-in templates are used. */
+    public EmailRenderer(Path templatesDir, Catalogue catalogue) {
+        this.catalogue = catalogue;
+        fm = new Configuration(Configuration.VERSION_2_3_34);
+        fm.setDefaultEncoding("UTF-8");
+        fm.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        fm.setLogTemplateExceptions(false);
+        fm.setWrapUncheckedExceptions(true);
+        fm.setRecognizeStandardFileExtensions(true); // .ftlh: HTML output format, auto-escaping on
+        List<TemplateLoader> loaders = new ArrayList<>();
+        try {
+            if (templatesDir != null && Files.isDirectory(templatesDir)) loaders.add(new FileTemplateLoader(templatesDir.toFile()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(templatesDir + ": cannot read the templates folder: " + e.getMessage());
+        }
+        loaders.add(new ClassTemplateLoader(EmailRenderer.class, "/templates"));
+        fm.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
+    }
+
+    /**
+     * The email to one lead. items must not be empty; heldBack is how many more items wait for the digest
+     * (over the per-email limit).
+     */
+    public RenderedEmail render(Person lead, YearMonth month, List<EmailItem> items, int heldBack, SeriesHistory history,
+                                String from, String messageId, Instant now) {
+        List<EmailItem> sorted = items.stream().sorted(EmailItem.IMPORTANCE).toList();
+        Map<SeriesKey, List<EmailItem>> bySeries = new LinkedHashMap<>();
+        sorted.forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
+
+        Map<String, byte[]> charts = new LinkedHashMap<>();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (Map.Entry<SeriesKey, List<EmailItem>> g : bySeries.entrySet()) {
+            SeriesKey s = g.getKey();
+            String title = label(s.metric()) + " \u2014 " + s.area();
+            byte[] png = ChartRenderer.png(title, history.values(s, month.minusMonths(ChartRenderer.MONTHS - 1), month), month);
+            String cid = null;
+            if (png != null) {
+                cid = "chart-" + (charts.size() + 1) + "." + messageId.replaceAll("[<>]", "");
+                charts.put(cid, png);
+            }
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("title", title);
+            group.put("area", s.area());
+            group.put("areaType", s.areaType().id());
+            group.put("chartCid", cid == null ? "" : cid);
+            group.put("items", g.getValue().stream().map(this::item).toList());
+            groups.add(group);
+        }
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        String subject = subject(month, sorted);
+        model.put("subject", subject);
+        model.put("leadName", lead.name());
+        model.put("month", month.format(MONTH));
+        model.put("count", sorted.size());
+        model.put("heldBack", heldBack);
+        model.put("groups", groups);
+        String html = process(HTML, model), text = process(TEXT, model);
+        String mime = MailComposer.mime(HeaderSafety.address(from, "perfalert", "mail.from"),
+                HeaderSafety.address(lead.email(), lead.name(), "recipient"), subject, text, html, charts, messageId, now);
+        return new RenderedEmail(lead.email(), HeaderSafety.oneLine(subject, 250), messageId, mime);
+    }
+
+    /** "3 performance exceptions for March 2025 (1 withdrawn) — worst: headline" */
+    static String subject(YearMonth month, List<EmailItem> sorted) {
+        long withdrawn = sorted.stream().filter(i -> i.status() == AlertStatus.WITHDRAWN).count();
+        long holding = sorted.size() - withdrawn;
+        String when = month.format(MONTH);
+        EmailItem worst = sorted.get(0);
+        String s;
+        if (holding == 0) s = withdrawn + (withdrawn == 1 ? " exception" : " exceptions") + " withdrawn for " + when
+                + ": " + worst.exception().headline();
+        else s = holding + (holding == 1 ? " performance exception" : " performance exceptions") + " for " + when
+                + (withdrawn > 0 ? " (" + withdrawn + " withdrawn)" : "")
+                + " \u2014 worst: " + worst.exception().severity().id() + ", " + worst.exception().headline();
+        return HeaderSafety.oneLine("[perfalert] " + s, 250);
+    }
+
+    private Map<String, Object> item(EmailItem i) {
+        PerformanceException e = i.exception();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", i.status().id());
+        m.put("severity", e.severity().id());
+        m.put("direction", e.direction().id());
+        m.put("rule", e.rule());
+        m.put("headline", e.headline() == null ? "" : e.headline());
+        m.put("alertId", String.valueOf(i.alertId()));
+        List<Map<String, String>> rows = new ArrayList<>();
+        (e.evidence() == null ? Map.<String, Object>of() : e.evidence())
+                .forEach((k, v) -> rows.add(Map.of("key", k.replace('_', ' '), "value", format(v))));
+        m.put("evidence", rows);
+        return m;
+    }
+
+    private String label(String metric) { return catalogue.find(metric).map(Metric::label).orElse(metric); }
+
+    /** Evidence values as a lead reads them: numbers rounded to 2 decimals, lists joined, null as "none". */
+    static String format(Object v) {
+        if (v == null) return "none";
+        if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) return String.valueOf(d);
+            return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof Collection<?> c) return String.join(", ", c.stream().map(EmailRenderer::format).toList());
+        return String.valueOf(v);
+    }
+
+    private String process(String name, Map<String, Object> model) {
+        try {
+            StringWriter out = new StringWriter();
+            fm.getTemplate(name).process(model, out);
+            return out.toString();
+        } catch (IOException | TemplateException e) {
+            throw new IllegalStateException("email template " + name + ": " + e.getMessage(), e);
+        }
+    }
+}
