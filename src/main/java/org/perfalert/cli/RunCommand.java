@@ -1,17 +1,47 @@
 package org.perfalert.cli;
 
+import org.perfalert.config.ConfigException;
+import org.perfalert.config.ConfigLoader;
+import org.perfalert.config.Settings;
+import org.perfalert.service.Assembly;
+import org.perfalert.service.BrokenVersion;
+import org.perfalert.service.Service;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the service: routes, rules, store, notifications and digests until stopped (not yet available in this build)")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the service: routes, rules, store, notifications and digests until stopped (Ctrl-C or SIGTERM).")
 public class RunCommand implements Callable<Integer> {
     @Mixin Common common;
 
+    @Option(names = "--routes", defaultValue = "routes", description = "folder with the *.camel.yaml routes (default: ${DEFAULT-VALUE})")
+    Path routes;
+
     @Override
-    public Integer call() {
-        System.err.println("perfalert run: not yet available in this build");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        Settings settings = ConfigLoader.load(common.config).settings();
+        try (Assembly parts = open(settings, common.config, common.rules);
+             Service service = Service.start(parts.stages(), Service.Options.from(settings, routes))) {
+            System.err.println("perfalert running: inbox " + service.options().inboxDir().toAbsolutePath()
+                    + (service.options().httpPort() > 0 ? ", health http://127.0.0.1:" + service.options().httpPort() + "/observe/health" : "")
+                    + "; stop with Ctrl-C");
+            service.awaitStop();
+        }
+        return Main.OK;
+    }
+
+    /** The store and the first version of the rules and configuration; a broken first version is the user's error. */
+    static Assembly open(Settings settings, Path config, Path rules) throws ConfigException {
+        try {
+            return Assembly.open(settings, config, rules, Clock.systemUTC());
+        } catch (BrokenVersion e) {
+            throw new UserError("the rules or configuration cannot be used:" + System.lineSeparator()
+                    + String.join(System.lineSeparator(), e.problems()));
+        }
     }
 }
