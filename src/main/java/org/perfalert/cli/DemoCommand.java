@@ -11,6 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
@@ -94,8 +96,23 @@ public class DemoCommand implements Callable<Integer> {
         p.setProperty("outbox.period.ms", "2000");
         if (httpPort != null) p.setProperty("http.port", String.valueOf(httpPort));
         Settings s = new Settings(p, System.getenv());
+        int port = s.getInt("http.port");
+        if (port > 0 && !free(port)) {
+            // The demo should run anywhere: a busy port costs the health endpoint, not the demo.
+            System.out.println("demo: port " + port + " is in use, so the health endpoint is off (choose one with --http-port)");
+            p.setProperty("http.port", "0");
+            s = new Settings(p, System.getenv());
+        }
         ConfigLoader.load(common.config); // a broken configuration is reported before anything starts
         return s;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void printWhereToLook(Service service) {

@@ -85,7 +85,7 @@ public final class Assembly implements AutoCloseable {
             Path filed = new InboxFiler(file.getParent()).file(result);
             List<YearMonth> months = List.copyOf(result.touchedMonths());
             return new Stages.LoadedFile(file.getFileName().toString(), result.loaded(), months, filed,
-                    result.parsed().observations().size(), runId);
+                    result.parsed().observations().size(), result.problems().size(), runId);
         };
         Stages.MonthEvaluator evaluator = month -> {
             Running r = live.current().rules();

@@ -41,9 +41,9 @@ public record Stages(FileIntake intake, MonthEvaluator evaluator, AlertStage ale
         String weekly() throws Exception;
     }
 
-    /** What one file load did. months is empty when the file was rejected. */
+    /** What one file load did: months is empty when the file was rejected; problems counts what was wrong. */
     public record LoadedFile(String name, boolean accepted, List<YearMonth> months, Path filedAs,
-                             int observations, String runId) { }
+                             int observations, int problems, String runId) { }
 
     /** What one month's evaluation found, and which series were evaluated (so the rest can be resolved). */
     public record Evaluation(YearMonth month, List<PerformanceException> exceptions, Set<SeriesKey> evaluated) { }

@@ -34,8 +34,8 @@ public final class Steps {
         public LoadedFile load(File file) throws Exception {
             long start = System.nanoTime();
             LoadedFile loaded = intake.load(file.toPath());
-            INGEST.info("file loaded file={} status={} observations={} months={} filed={} run={} ms={}",
-                    loaded.name(), loaded.accepted() ? "accepted" : "rejected", loaded.observations(),
+            INGEST.info("file loaded file={} status={} observations={} problems={} months={} filed={} run={} ms={}",
+                    loaded.name(), loaded.accepted() ? "accepted" : "rejected", loaded.observations(), loaded.problems(),
                     loaded.months(), loaded.filedAs(), loaded.runId(), millis(start));
             return loaded;
         }
