@@ -60,7 +60,7 @@ public class DemoCommand implements Callable<Integer> {
             System.out.println("demo: " + names.size() + " sample files fed to " + service.options().inboxDir() + " (month by month)");
             printWhereToLook(service);
             if (!once) {
-                service.awaitStop();
+                service.awaitStop(parts);
                 return Main.OK;
             }
             if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS))

@@ -30,7 +30,7 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("perfalert running: inbox " + service.options().inboxDir().toAbsolutePath()
                     + (service.options().httpPort() > 0 ? ", health http://127.0.0.1:" + service.options().httpPort() + "/observe/health" : "")
                     + "; stop with Ctrl-C");
-            service.awaitStop();
+            service.awaitStop(parts);
         }
         return Main.OK;
     }

@@ -56,7 +56,8 @@ public final class Assembly implements AutoCloseable {
      * (every problem as FILE:LINE) when that first version cannot be used.
      */
     public static Assembly open(Settings settings, Path configDir, Path rulesDir, Clock clock) throws BrokenVersion {
-        Store store = Store.open(settings.get("store.url"), settings.get("store.user", ""), settings.get("store.password", ""), clock);
+        Store store = Store.open(serviceUrl(settings.get("store.url")), settings.get("store.user", ""),
+                settings.get("store.password", ""), clock);
         try {
             return assemble(store, settings, configDir, rulesDir, clock);
         } catch (BrokenVersion | RuntimeException e) {
@@ -143,6 +144,15 @@ public final class Assembly implements AutoCloseable {
         for (Observation o : observations.upTo(to))
             if (o.key().equals(key) && !o.month().isBefore(from)) out.put(o.month(), o.value());
         return out;
+    }
+
+    /**
+     * An embedded H2 database would close itself when the JVM is asked to stop, under the feet of the file
+     * being loaded; the service closes it itself once the routes have stopped.
+     */
+    static String serviceUrl(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) return url;
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public Stages stages() { return stages; }

@@ -100,9 +100,21 @@ public final class Service implements AutoCloseable {
 
     public Options options() { return options; }
 
-    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); the stop itself is graceful (see close). */
-    public void awaitStop() throws InterruptedException {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "perfalert-shutdown"));
+    /**
+     * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). The stop is graceful (see close); then the
+     * parts given (the store) are closed, still inside the shutdown, so nothing is cut off half way.
+     */
+    public void awaitStop(AutoCloseable... thenClose) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            for (AutoCloseable c : thenClose) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("could not close {}: {}", c, e.toString());
+                }
+            }
+        }, "perfalert-shutdown"));
         stopped.await();
     }
 

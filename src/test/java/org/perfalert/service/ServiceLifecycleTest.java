@@ -1,7 +1,9 @@
 package org.perfalert.service;
 
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfalert.model.Observation;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.perfalert.service.ServiceFixture.await;
@@ -50,6 +58,28 @@ class ServiceLifecycleTest {
             assertThat(tmp.resolve("inbox/a.csv")).exists();
             assertThat(names(processed)).doesNotContain("a.csv", "a.2.csv");
             assertThat(f.parts.store().observations().all()).hasSize(2);
+        }
+    }
+
+    @Test
+    void stoppingWhileFilesArriveLosesNoneAndLeavesNoneHalfLoaded(@TempDir Path tmp) throws Exception {
+        Path street = ServiceFixture.REPO.resolve("samples/policeuk/street");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(street)) { files = s.sorted().toList(); }
+        Path processed = tmp.resolve("inbox/processed");
+        try (ServiceFixture f = new ServiceFixture(tmp)) {
+            NotifyBuilder some = new NotifyBuilder(f.service.camel()).fromRoute("ingest").whenDone(3).create();
+            for (Path p : files) Files.copy(p, f.inbox.resolve(p.getFileName()));
+            assertThat(some.matches(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            f.service.close(); // graceful: the file being loaded finishes, the rest wait in the inbox
+
+            List<String> done = names(processed).stream().filter(n -> !n.endsWith(".report.txt")).toList();
+            List<String> waiting = names(f.inbox).stream().filter(n -> n.endsWith(".gz")).toList();
+            assertThat(done.size() + waiting.size()).isEqualTo(files.size());
+            assertThat(done).allSatisfy(n -> assertThat(processed.resolve(n + ".report.txt")).exists());
+            // every file filed as processed is in the store, and nothing of a file still waiting is
+            Set<YearMonth> stored = f.parts.store().observations().all().stream().map(Observation::month).collect(Collectors.toSet());
+            assertThat(stored).hasSize(done.size());
         }
     }
 }
