@@ -110,6 +110,11 @@ public final class Assembly implements AutoCloseable {
                 OutboxSender.Report r = sender.sendDue();
                 return r.sent();
             }
+
+            @Override
+            public Map<String, Integer> counts() throws Exception {
+                return outbox.countByStatus();
+            }
         };
         Stages.DigestStage digest = () -> {
             // The weekly digest stage has not been built yet: say so rather than pretend.

@@ -1,6 +1,7 @@
 package org.perfalert.service;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.perfalert.config.Settings;
@@ -87,9 +88,15 @@ public final class Service implements AutoCloseable {
             p.setProperty("camel.management.port", String.valueOf(o.httpPort()));
             p.setProperty("camel.management.healthCheckEnabled", "true");
             p.setProperty("camel.health.initialState", "up");
+            p.setProperty("camel.health.exposureLevel", "full");
         }
         main.setInitialProperties(p);
         main.start();
+        HealthCheckRegistry health = HealthCheckRegistry.get(main.getCamelContext());
+        if (health != null) {
+            health.register(new ServiceHealth.Outbox(stages.outbox()));
+            health.register(new ServiceHealth.Rules(stages.rules()));
+        }
         LOG.info("service started inbox={} routes={} health={} digest.cron=\"{}\" digest.zone={}",
                 o.inboxDir().toAbsolutePath(), routes, o.httpPort() > 0
                         ? "http://127.0.0.1:" + o.httpPort() + "/observe/health" : "off", o.digestCron(), o.digestZone());

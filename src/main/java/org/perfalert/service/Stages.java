@@ -6,6 +6,7 @@ import org.perfalert.model.SeriesKey;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +35,9 @@ public record Stages(FileIntake intake, MonthEvaluator evaluator, AlertStage ale
     /** Sends the emails that are due; returns how many were sent. */
     public interface OutboxStage {
         int sendDue() throws Exception;
+
+        /** How many emails stand in each status (pending, sent, failed), for the health check. */
+        default Map<String, Integer> counts() throws Exception { return Map.of(); }
     }
 
     /** Builds and sends the weekly digest; returns a line saying what was done. */

@@ -35,10 +35,11 @@ class ServiceLifecycleTest {
         try (ServerSocket free = new ServerSocket(0)) { port = free.getLocalPort(); }
         try (ServiceFixture f = new ServiceFixture(tmp, port)) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health")).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health?data=true")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).contains("\"UP\"");
+            assertThat(r.body()).contains("\"UP\"").contains("outbox").contains("rules.version")
+                    .contains(f.parts.stages().rules().current().hash());
         }
     }
 
