@@ -52,7 +52,7 @@ public class DemoCommand implements Callable<Integer> {
         Settings settings = demoSettings();
 
         try (Assembly parts = RunCommand.open(settings, common.config, common.rules);
-             Service service = Service.start(parts.stages(), Service.Options.from(settings, routes))) {
+             Service service = RunCommand.start(parts, settings, routes)) {
             NotifyBuilder fed = null;
             List<String> names;
             if (once) fed = new NotifyBuilder(service.camel()).fromRoute("ingest").whenDone(DemoFeeder.count(repo)).create();
