@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Person;
+import org.perfalert.service.DemoFeeder;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ class DemoCommandTest {
 
         assertThat(code).isEqualTo(Main.OK);
         List<Path> processed = list(out.resolve("inbox/processed"));
-        assertThat(processed).filteredOn(p -> !p.toString().endsWith(".report.txt")).hasSize(174);
+        assertThat(processed).filteredOn(p -> !p.toString().endsWith(".report.txt"))
+                .hasSize(DemoFeeder.count(Path.of("").toAbsolutePath()));
         assertThat(list(out.resolve("inbox/rejected"))).isEmpty();
         assertThat(list(out.resolve("inbox")).stream().filter(Files::isRegularFile)).isEmpty();
 
