@@ -6,11 +6,12 @@ import org.perfalert.model.Direction;
 import org.perfalert.model.Severity;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.*;
 
 /** The "expect:" and "not_expected:" lists of a scenario, checked against its configuration. */
 final class ExpectationReader {
-    private static final Set<String> KEYS = Set.of("rule", "metric", "area", "area_type", "direction", "severity",
+    private static final Set<String> KEYS = Set.of("rule", "metric", "area", "area_type", "month", "direction", "severity",
             "evidence", "tolerance", "headline_contains");
 
     private final Path file;
@@ -21,9 +22,10 @@ final class ExpectationReader {
         this.config = config;
     }
 
-    List<Expectation> read(YamlNode node, boolean expected) throws ScenarioError {
-        String key = expected ? "expect" : "not_expected";
+    /** The entries of the list under key ("expect", "not_expected" or "expect_not"); none when it is empty. */
+    List<Expectation> read(YamlNode node, String key) throws ScenarioError {
         List<Expectation> out = new ArrayList<>();
+        if (node.isNull()) return out;
         for (YamlNode n : ScenarioReader.list(file, node, key)) out.add(one(n, key));
         return out;
     }
@@ -39,6 +41,7 @@ final class ExpectationReader {
         if (area != null && config.areas().typeOf(area).isEmpty())
             throw ScenarioError.at(file, m.get("area"), "area \"" + area + "\" is not in the scenario's configuration");
         AreaType type = parse(m, "area_type", AreaType::parse);
+        YearMonth month = m.containsKey("month") ? ScenarioReader.month(file, m.get("month")) : null;
         Direction direction = parse(m, "direction", d -> {
             try { return Direction.parse(d); }
             catch (IllegalArgumentException e) { throw new IllegalArgumentException(e.getMessage() + " (use concern, improvement or neutral)"); }
@@ -51,7 +54,7 @@ final class ExpectationReader {
             evidence = e.map();
         }
         double tolerance = m.containsKey("tolerance") ? InlineConfig.number(file, m.get("tolerance"), "tolerance") : Expectation.DEFAULT_TOLERANCE;
-        return new Expectation(rule, metric, type, area, direction, severity, evidence, tolerance,
+        return new Expectation(rule, metric, type, area, month, direction, severity, evidence, tolerance,
                 text(m, "headline_contains"), node.line());
     }
 

@@ -26,7 +26,7 @@ public final class ScenarioReader {
     public interface DefaultConfig { Configuration get() throws ConfigException; }
 
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "config", "metrics", "areas",
-            "observations", "data", "month", "expect", "not_expected");
+            "observations", "data", "month", "expect", "not_expected", "expect_not");
 
     private final Path file;
     private final DefaultConfig defaults;
@@ -63,8 +63,10 @@ public final class ScenarioReader {
         YearMonth month = m.containsKey("month") ? month(m.get("month"))
                 : ObservationReader.latestMonth(observations).orElseThrow();
         ExpectationReader expectations = new ExpectationReader(file, config);
-        List<Expectation> expected = m.containsKey("expect") ? expectations.read(m.get("expect"), true) : List.of();
-        List<Expectation> notExpected = m.containsKey("not_expected") ? expectations.read(m.get("not_expected"), false) : List.of();
+        List<Expectation> expected = m.containsKey("expect") ? expectations.read(m.get("expect"), "expect") : List.of();
+        List<Expectation> notExpected = new ArrayList<>();
+        for (String key : List.of("not_expected", "expect_not")) // expect_not: the earlier spelling, still read
+            if (m.containsKey(key)) notExpected.addAll(expectations.read(m.get(key), key));
         if (expected.isEmpty() && notExpected.isEmpty())
             throw ScenarioError.at(file, doc, "scenario \"" + name + "\" checks nothing: add \"expect:\" and/or \"not_expected:\"");
         return new Scenario(name, description, file, doc.line(), config, List.copyOf(observations), month, expected, notExpected);

@@ -30,7 +30,7 @@ public final class ScenarioRunner {
             }
             List<PerformanceException> candidates = found.stream().filter(e::isAbout).toList();
             if (candidates.isEmpty()) {
-                differences.add("missing: " + e.describe() + " in " + s.month() + at + firedFor(found, e));
+                differences.add("missing: " + e.describe() + " in " + (e.month() != null ? e.month() : s.month()) + at + firedFor(found, e));
                 continue;
             }
             List<String> best = null;

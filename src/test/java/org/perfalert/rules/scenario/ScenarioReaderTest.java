@@ -71,6 +71,23 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void theEarlierSpellingsAreRead() throws Exception {
+        Scenario s = read("""
+                month: 2021-12
+                observations: [{ metric: crimes, from: 2021-12, values: [3] }]
+                expect:
+
+                expect_not:
+                  - { rule: twelve-month-high, month: 2021-12 }
+                not_expected:
+                  - { rule: spc-shift }
+                """).get(0);
+        assertThat(s.expected()).isEmpty();
+        assertThat(s.notExpected()).extracting(Expectation::rule).containsExactly("spc-shift", "twelve-month-high");
+        assertThat(s.notExpected().get(1).month()).isEqualTo(YearMonth.of(2021, 12));
+    }
+
+    @Test
     void inlineConfigurationNeedsNoConfigFolder() throws Exception {
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, """
