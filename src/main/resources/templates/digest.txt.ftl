@@ -57,6 +57,9 @@ ${part[0]} (${part[1]?size}):
 </#list>
 </#if>
 </#list>
+<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content>
+Nothing more this week.
+</#if>
 
 -- 
 Sent by perfalert. Acknowledge an exception with: perfalert ack ID --by "your name"
