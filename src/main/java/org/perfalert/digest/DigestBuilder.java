@@ -22,19 +22,18 @@ public final class DigestBuilder {
 
     private final Configuration config;
     private final DigestReader reader;
-    private final BoardSource board;
     private final int top;
 
     /** top: how many lines per theme above the appendix (setting digest.top, default 5). */
-    public DigestBuilder(Configuration config, DigestReader reader, BoardSource board, int top) {
+    public DigestBuilder(Configuration config, DigestReader reader, int top) {
         if (top < 1) throw new IllegalArgumentException("digest.top must be at least 1, not " + top);
         this.config = config;
         this.reader = reader;
-        this.board = board;
         this.top = top;
     }
 
-    public Digest build(DigestWeek week) throws SQLException {
+    /** board: the figures as they stand now (the board tables and sparklines are drawn from it). */
+    public Digest build(DigestWeek week, BoardSource board) throws SQLException {
         List<WeekAlert> rows = reader.changedBetween(week.start(), week.end()).stream()
                 .filter(a -> config.catalogue().contains(a.series().metric())).toList();
         YearMonth boardMonth = reader.latestMonthLoadedBefore(week.end())
@@ -53,7 +52,7 @@ public final class DigestBuilder {
             List<Digest.TopItem> items = new ArrayList<>();
             List<Digest.AppendixLine> rest = new ArrayList<>();
             for (List<WeekAlert> g : groups) {
-                if (items.size() < top) items.add(item(g, images));
+                if (items.size() < top) items.add(item(g, images, board));
                 else g.forEach(a -> rest.add(line(a)));
             }
             shown += items.size();
@@ -91,7 +90,7 @@ public final class DigestBuilder {
                 lines(rows, a -> a.holds() && a.silenced()), raised, shown, images);
     }
 
-    private Digest.TopItem item(List<WeekAlert> group, Map<String, byte[]> images) {
+    private Digest.TopItem item(List<WeekAlert> group, Map<String, byte[]> images, BoardSource board) {
         WeekAlert a = group.get(0);
         String image = "";
         byte[] png = Sparkline.png(board.values(a.series(), a.month().minusMonths(23), a.month()), a.direction().id());

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.*;
+import java.util.function.Supplier;
 
 /**
  * Builds a week's digest, archives it under digest.dir and queues it once for the recipients in people.yaml
@@ -22,6 +23,7 @@ public final class WeeklyDigest {
     private final DataSource ds;
     private final Configuration config;
     private final DigestBuilder builder;
+    private final Supplier<BoardSource> board;
     private final DigestRenderer renderer;
     private final DigestArchive archive;
     private final Outbox outbox;
@@ -30,14 +32,18 @@ public final class WeeklyDigest {
     private final ZoneId zone;
     private final String from;
 
-    /** sender may be null: the emails then wait in the outbox for the service's sender. */
-    public WeeklyDigest(DataSource ds, Configuration config, BoardSource board, Clock clock, OutboxSender sender) {
+    /**
+     * board is asked for the figures at each run (so a long-running service sees new data); sender may be null: the
+     * emails then wait in the outbox for the service's sender.
+     */
+    public WeeklyDigest(DataSource ds, Configuration config, Supplier<BoardSource> board, Clock clock, OutboxSender sender) {
+        this.board = board;
         this.ds = ds;
         this.config = config;
         this.clock = clock;
         this.sender = sender;
         this.zone = zone(config);
-        this.builder = new DigestBuilder(config, new DigestReader(ds), board, top(config));
+        this.builder = new DigestBuilder(config, new DigestReader(ds), top(config));
         this.renderer = new DigestRenderer(config.dir() == null ? null : config.dir().resolve("templates"));
         this.archive = new DigestArchive(Path.of(config.settings().get("digest.dir", "out/digests").trim()));
         this.outbox = new Outbox(ds);
@@ -66,13 +72,13 @@ public final class WeeklyDigest {
 
     public ZoneId zone() { return zone; }
 
-    public Digest build(DigestWeek week) throws SQLException { return builder.build(week); }
+    public Digest build(DigestWeek week) throws SQLException { return builder.build(week, board.get()); }
 
     public DigestRenderer renderer() { return renderer; }
 
     /** Builds, archives, and queues and sends the week's digest unless it was queued before. */
     public Outcome deliver(DigestWeek week) throws SQLException, IOException {
-        Digest d = builder.build(week);
+        Digest d = builder.build(week, board.get());
         boolean replaced = archive.exists(week);
         Path archived = archive.write(week, renderer.html(d, name -> DigestArchive.IMAGES + "/" + name), renderer.text(d), d.images());
         Instant now = clock.instant();

@@ -111,7 +111,7 @@ class DigestDeliveryTest {
     @Test
     void theWeeksChangesCountedRankedAndListed() throws Exception {
         twoMonths();
-        Digest d = new WeeklyDigest(ds, config, board, clock, sender).build(WEEK);
+        Digest d = new WeeklyDigest(ds, config, () -> board, clock, sender).build(WEEK);
         // November: 3 new concerns, 1 continuing (robbery spc-shift), 1 resolved (Peterborough low), 1 new neutral silenced
         assertThat(d.counts()).isEqualTo(new Digest.Counts(4, 0, 1, 1, 1, 0, 1, 1));
         assertThat(d.dataMonths()).containsExactly("November 2025");
@@ -134,7 +134,7 @@ class DigestDeliveryTest {
     @Test
     void sentOnceArchivedAndEscaped() throws Exception {
         twoMonths();
-        WeeklyDigest digest = new WeeklyDigest(ds, config, board, clock, sender);
+        WeeklyDigest digest = new WeeklyDigest(ds, config, () -> board, clock, sender);
         int before = smtp.getReceivedMessages().length;
         WeeklyDigest.Outcome first = digest.deliver(WEEK);
         assertThat(first.sentBefore()).isNull();
@@ -168,10 +168,28 @@ class DigestDeliveryTest {
     void aWeekWithNothingChangedStillGoesOutAndSaysSo() throws Exception {
         twoMonths();
         DigestWeek quiet = DigestWeek.parse("2025-W50", ZoneId.of("Europe/London"));
-        Digest d = new WeeklyDigest(ds, config, board, clock, sender).build(quiet);
+        Digest d = new WeeklyDigest(ds, config, () -> board, clock, sender).build(quiet);
         assertThat(d.raised()).isZero();
         assertThat(d.counts()).isEqualTo(new Digest.Counts(0, 0, 0, 0, 0, 0, 0, 0));
         String text = new DigestRenderer(null).text(d);
         assertThat(text).contains("No exceptions changed this week").contains("Nothing more", "Known <b>outage</b>");
+    }
+
+    @Test
+    void theArchivedCopyOpensInARealBrowser() throws Exception {
+        Path chromium = Chromium.require();
+        twoMonths();
+        Path html = new WeeklyDigest(ds, config, () -> board, clock, sender).deliver(WEEK).archived();
+        Path png = dir.resolve("shot/digest.png");
+        Files.createDirectories(dir.resolve("shot/profile"));
+        Chromium.screenshot(chromium, html, png, 1280, 2000, dir.resolve("shot/profile"));
+        Files.copy(png, Path.of("target/digest-browser-check.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING); // to look at
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1280);
+        assertThat(img.getHeight()).isEqualTo(2000);
+        // Rendered, not blank: the page's header band (dark blue) and a sparkline's concern dot (red) are on it.
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 4) for (int x = 0; x < img.getWidth(); x += 4) colours.add(img.getRGB(x, y) & 0xffffff);
+        assertThat(colours).contains(0x1f3a5f).hasSizeGreaterThan(50);
     }
 }
