@@ -45,8 +45,8 @@ Nothing is silenced.
 == Appendix ==
 <#list d.appendix as ap>
 ${ap.theme} (${ap.lines?size} more):
-<#list ap.lines as l>
-  - ${l.series}: ${l.rule} (${l.severity}, ${l.status})
+<#list ap.bySeries as g>
+  - ${g.series}: ${g.rules?join(", ")}
 </#list>
 </#list>
 <#list [["Resolved", d.resolved], ["Withdrawn after a data revision", d.withdrawn], ["Silenced", d.silenced]] as part>

@@ -47,8 +47,11 @@ public record Digest(DigestWeek week, String title, String period, List<String> 
     /** A metric with data, but none for the board month. */
     public record LateMetric(String label, String theme, String lastMonth) { }
 
-    /** The appendix of one theme: every exception not shown as a line above. */
-    public record AppendixTheme(String theme, List<AppendixLine> lines) { }
+    /** The appendix of one theme: every exception not shown as a line above, and the same grouped by series. */
+    public record AppendixTheme(String theme, List<AppendixLine> lines, List<AppendixSeries> bySeries) { }
+
+    /** One series in the appendix with its exceptions, e.g. "twelve-month-low (high, new)". */
+    public record AppendixSeries(String series, String direction, List<String> rules) { }
 
     /** A compact line: series, rule, severity, status, month. */
     public record AppendixLine(long alertId, String series, String rule, String severity, String direction, String status,

@@ -58,7 +58,7 @@ public final class DigestBuilder {
             shown += items.size();
             List<Digest.BoardRow> table = boardMonth == null ? List.of() : board.rows(metrics, boardMonth);
             if (!items.isEmpty() || !table.isEmpty()) themes.add(new Digest.ThemeSection(theme, items, rest.size(), table));
-            if (!rest.isEmpty()) appendix.add(new Digest.AppendixTheme(theme, rest));
+            if (!rest.isEmpty()) appendix.add(new Digest.AppendixTheme(theme, rest, bySeries(rest)));
         }
 
         List<Silence> silences = reader.silencesDuring(week.start(), week.end(), week.zone());
@@ -108,6 +108,16 @@ public final class DigestBuilder {
 
     private List<Digest.AppendixLine> lines(List<WeekAlert> rows, java.util.function.Predicate<WeekAlert> which) {
         return rows.stream().filter(which).sorted(Ranking.ORDER).map(this::line).toList();
+    }
+
+    /** The lines grouped by series, in the order the series first appear; direction is that of the first line. */
+    private static List<Digest.AppendixSeries> bySeries(List<Digest.AppendixLine> lines) {
+        Map<String, List<Digest.AppendixLine>> groups = new LinkedHashMap<>();
+        lines.forEach(l -> groups.computeIfAbsent(l.series(), k -> new ArrayList<>()).add(l));
+        List<Digest.AppendixSeries> out = new ArrayList<>();
+        groups.forEach((series, ls) -> out.add(new Digest.AppendixSeries(series, ls.get(0).direction(),
+                ls.stream().map(l -> l.rule() + " (" + l.severity() + ", " + l.status() + ")").toList())));
+        return out;
     }
 
     private Digest.AppendixLine line(WeekAlert a) {

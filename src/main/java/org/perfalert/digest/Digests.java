@@ -10,6 +10,7 @@ import org.perfalert.rules.SeriesBuilder;
 import org.perfalert.store.Store;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** Wiring: the weekly digest over a store, with the board figures read afresh from it at every run. */
 public final class Digests {
@@ -20,9 +21,15 @@ public final class Digests {
      * without, they wait for the outbox sender (the service's notify route).
      */
     public static WeeklyDigest over(Store store, Configuration config, RuleSettings settings, Clock clock, boolean withSender) {
+        return over(store, config, () -> settings, clock, withSender);
+    }
+
+    /** The same with the rule settings in force at each run (the service reloads rules while running). */
+    public static WeeklyDigest over(Store store, Configuration config, Supplier<RuleSettings> settings, Clock clock,
+                                    boolean withSender) {
         OutboxSender sender = withSender ? new OutboxSender(new Outbox(store.dataSource()),
                 MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT) : null;
-        return new WeeklyDigest(store.dataSource(), config, () -> board(store, config, settings), clock, sender);
+        return new WeeklyDigest(store.dataSource(), config, () -> board(store, config, settings.get()), clock, sender);
     }
 
     /** The board figures over every stored observation, through the rule engine's Series. */

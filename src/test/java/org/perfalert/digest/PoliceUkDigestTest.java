@@ -53,7 +53,8 @@ class PoliceUkDigestTest {
         RuleBase rules = RuleCompiler.compile(Path.of("rules"));
         settings = rules.settings();
         Evaluator evaluator = new Evaluator(rules, config.catalogue(), config.areas());
-        SeriesHistory history = (s, from, to) -> Digests.board(store, config, settings).values(s, from, to);
+        Map<YearMonth, BoardSource> boards = new HashMap<>();   // one per month processed, for the lead emails' charts
+        SeriesHistory history = (s, from, to) -> boards.computeIfAbsent(to, m -> Digests.board(store, config, settings)).values(s, from, to);
         AlertPipeline pipeline = new AlertPipeline(store.dataSource(), config, history, clock);
         FileLoader loader = new FileLoader(config, store.observations(), clock);
         List<Path> files;
