@@ -173,6 +173,31 @@ class PoliceUkDigestTest {
         assertThat(Files.readString(out)).contains("Performance digest").contains("December 2025");
         try (Stream<Path> imgs = Files.list(dir.resolve("cli/digest-img"))) { assertThat(imgs.count()).isGreaterThan(0); }
         assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", "2025-48")).isEqualTo(Main.INPUT_ERROR);
+
+        // Sending November's week: once, then the archived copy is replaced and nothing more goes.
+        String nov = weekOf.get(YearMonth.of(2025, 11)).toString();
+        assertThat(run("digest", "--config", cfg, "--rules", "rules", "--week", nov))
+                .contains("queued for performance-board@example.org, 1 email(s) sent now");
+        assertThat(run("digest", "--config", cfg, "--rules", "rules", "--week", nov))
+                .contains("replaced the earlier copy").contains("not sent again");
+        assertThat(dir.resolve("digests/" + nov + "/digest.html")).isNotEmptyFile();
+        try (Stream<Path> mails = Files.list(dir.resolve("mail"))) {
+            assertThat(mails.filter(p -> p.toString().endsWith("performance-board@example.org.eml"))
+                    .filter(p -> read(p).contains("week " + nov))).hasSize(1);
+        }
+    }
+
+    private static String run(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        assertThat(cl.execute(args)).isZero();
+        return out.toString();
+    }
+
+    private static String read(Path p) {
+        try { return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1); }
+        catch (IOException e) { throw new java.io.UncheckedIOException(e); }
     }
 
     @Test
@@ -190,9 +215,9 @@ class PoliceUkDigestTest {
         assertThat(Files.size(png)).isGreaterThan(20_000);
         // sent once: the week again sends nothing more
         assertThat(digest().deliver(weekOf.get(DEC)).sentBefore()).isNotNull();
-        try (Stream<Path> mails = Files.list(dir.resolve("mail"))) {
-            assertThat(mails.filter(p -> p.toString().contains("performance-board")).count()).isEqualTo(1);
-        }
+        String run = "digest-" + weekOf.get(DEC);
+        assertThat(new org.perfalert.notify.Outbox(store.dataSource()).all().stream().filter(e -> e.runId().equals(run)))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo("sent"));
     }
 
     private static Digest.ThemeSection theme(Digest d, String name) {
