@@ -49,7 +49,7 @@ ${ap.theme} (${ap.lines?size} more):
   - ${g.series}: ${g.rules?join(", ")}
 </#list>
 </#list>
-<#list [["Resolved", d.resolved], ["Withdrawn after a data revision", d.withdrawn], ["Silenced", d.silenced]] as part>
+<#list [["Resolved", d.resolved], ["Withdrawn after a data revision", d.withdrawn], ["Silenced", d.silenced], ["Earlier months, processed this week", d.earlier]] as part>
 <#if part[1]?has_content>
 ${part[0]} (${part[1]?size}):
 <#list part[1] as l>
@@ -57,7 +57,7 @@ ${part[0]} (${part[1]?size}):
 </#list>
 </#if>
 </#list>
-<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content>
+<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content && !d.earlier?has_content>
 Nothing more this week.
 </#if>
 

@@ -8,12 +8,14 @@ import java.util.Map;
  *
  * @param dataMonths the data months of the exceptions that changed in the week ("March 2025")
  * @param boardMonth the latest month of data by the week's end, which the board tables show (or null)
+ * @param earlier    exceptions of months before the latest one processed in the week (a backlog), not ranked
  * @param images     the sparkline PNGs by file name (referred to by TopItem.image)
  */
 public record Digest(DigestWeek week, String title, String period, List<String> dataMonths, String boardMonth,
                      Counts counts, List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late,
                      List<String> noData, List<AppendixTheme> appendix, List<AppendixLine> resolved,
-                     List<AppendixLine> withdrawn, List<AppendixLine> silenced, int raised, int shownLines,
+                     List<AppendixLine> withdrawn, List<AppendixLine> silenced, List<AppendixLine> earlier,
+                     int raised, int shownLines,
                      Map<String, byte[]> images) {
 
     /** The headline counts of the week. */

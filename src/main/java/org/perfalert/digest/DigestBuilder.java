@@ -39,6 +39,9 @@ public final class DigestBuilder {
         YearMonth boardMonth = reader.latestMonthLoadedBefore(week.end())
                 .or(() -> rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder())).orElse(null);
         List<String> dataMonths = rows.stream().map(WeekAlert::month).distinct().sorted().map(m -> m.format(MONTH)).toList();
+        // When several months were processed in one week (a backlog), the latest month's exceptions are the news;
+        // those of earlier months are listed in the appendix.
+        YearMonth latest = rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder()).orElse(null);
 
         Map<String, byte[]> images = new LinkedHashMap<>();
         List<Digest.ThemeSection> themes = new ArrayList<>();
@@ -47,7 +50,7 @@ public final class DigestBuilder {
         for (String theme : config.catalogue().themes()) {
             List<Metric> metrics = config.catalogue().all().stream().filter(m -> m.theme().equals(theme)).toList();
             List<WeekAlert> holding = rows.stream()
-                    .filter(a -> a.holds() && !a.silenced() && theme(a).equals(theme)).toList();
+                    .filter(a -> a.holds() && !a.silenced() && a.month().equals(latest) && theme(a).equals(theme)).toList();
             List<List<WeekAlert>> groups = Ranking.bySeries(holding);
             List<Digest.TopItem> items = new ArrayList<>();
             List<Digest.AppendixLine> rest = new ArrayList<>();
@@ -87,7 +90,8 @@ public final class DigestBuilder {
         return new Digest(week, "Performance digest, week " + week, week.period(), dataMonths,
                 boardMonth == null ? null : boardMonth.format(MONTH), counts, themes, silenceLines, late, noData, appendix,
                 lines(rows, a -> a.status() == AlertStatus.RESOLVED), lines(rows, a -> a.status() == AlertStatus.WITHDRAWN),
-                lines(rows, a -> a.holds() && a.silenced()), raised, shown, images);
+                lines(rows, a -> a.holds() && a.silenced()),
+                lines(rows, a -> a.holds() && !a.silenced() && a.month().isBefore(latest)), raised, shown, images);
     }
 
     private Digest.TopItem item(List<WeekAlert> group, Map<String, byte[]> images, BoardSource board) {

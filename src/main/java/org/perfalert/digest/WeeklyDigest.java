@@ -70,6 +70,9 @@ public final class WeeklyDigest {
 
     public DigestWeek lastCompleteWeek() { return DigestWeek.lastComplete(clock, zone); }
 
+    /** The week we are in (for the demo, which feeds many months within minutes). */
+    public DigestWeek currentWeek() { return DigestWeek.containing(java.time.LocalDate.ofInstant(clock.instant(), zone), zone); }
+
     public ZoneId zone() { return zone; }
 
     public Digest build(DigestWeek week) throws SQLException { return builder.build(week, board.get()); }

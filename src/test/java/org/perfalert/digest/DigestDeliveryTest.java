@@ -176,6 +176,24 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void aBacklogWeekRanksTheLatestMonthAndListsTheEarlierOnes() throws Exception {
+        Set<SeriesKey> all = new HashSet<>(series("robbery", "Cambridgeshire", "Peterborough"));
+        pipeline.process(OCT, List.of(
+                exception("twelve-month-low", "robbery", "Peterborough", OCT, Severity.HIGH, Direction.IMPROVEMENT, 3)), all, "oct");
+        pipeline.process(NOV, List.of(
+                exception("spc-shift", "robbery", "Cambridgeshire", NOV, Severity.MEDIUM, Direction.CONCERN, 72)), all, "nov");
+        Digest d = new WeeklyDigest(ds, config, () -> board, clock, sender)
+                .build(DigestWeek.containing(LocalDate.of(2025, 11, 5), ZoneId.of("Europe/London")));
+        assertThat(d.dataMonths()).containsExactly("October 2025", "November 2025");
+        assertThat(d.raised()).isEqualTo(2);
+        assertThat(d.themes()).flatExtracting(Digest.ThemeSection::top).extracting(Digest.TopItem::headline)
+                .containsExactly(exception("spc-shift", "robbery", "Cambridgeshire", NOV, Severity.MEDIUM, Direction.CONCERN, 72).headline());
+        assertThat(d.earlier()).extracting(Digest.AppendixLine::series, Digest.AppendixLine::month)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Robbery \u2014 Peterborough", "October 2025"));
+        assertThat(d.resolved()).extracting(Digest.AppendixLine::month).containsExactly("November 2025");
+    }
+
+    @Test
     void theArchivedCopyOpensInARealBrowser() throws Exception {
         Path chromium = Chromium.require();
         twoMonths();
