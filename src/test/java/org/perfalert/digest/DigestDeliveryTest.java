@@ -131,6 +131,26 @@ class DigestDeliveryTest {
         assertThat(d.images()).hasSize(2);
     }
 
+    /** The same week on PostgreSQL (skipped unless PERFALERT_TEST_PG_URL is set; required with PERFALERT_TEST_REQUIRE_PG). */
+    @Test
+    void theSameOnPostgreSql() throws Exception {
+        Optional<org.postgresql.ds.PGSimpleDataSource> pg = postgres();
+        org.junit.jupiter.api.Assumptions.assumeTrue(pg.isPresent(), "no PostgreSQL: set PERFALERT_TEST_PG_URL to run this");
+        try {
+            ds = pg.get();
+            pipeline = new AlertPipeline(ds, config, HISTORY, clock);
+            sender = new OutboxSender(pipeline.outbox(), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT);
+            twoMonths();
+            WeeklyDigest digest = new WeeklyDigest(ds, config, () -> board, clock, sender);
+            WeeklyDigest.Outcome first = digest.deliver(WEEK);
+            assertThat(first.digest().counts()).isEqualTo(new Digest.Counts(4, 0, 1, 1, 1, 0, 1, 1));
+            assertThat(first.queuedTo()).hasSize(2);
+            assertThat(digest.deliver(WEEK).sentBefore()).isNotNull();
+        } finally {
+            dropSchema(pg.get());
+        }
+    }
+
     @Test
     void sentOnceArchivedAndEscaped() throws Exception {
         twoMonths();

@@ -172,6 +172,10 @@ class PoliceUkDigestTest {
         assertThat(code).isZero();
         assertThat(Files.readString(out)).contains("Performance digest").contains("December 2025");
         try (Stream<Path> imgs = Files.list(dir.resolve("cli/digest-img"))) { assertThat(imgs.count()).isGreaterThan(0); }
+        Path text = dir.resolve("cli/digest.txt");
+        assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", weekOf.get(DEC).toString(), "--out", text.toString())).isZero();
+        assertThat(Files.readString(text)).startsWith("PERFORMANCE DIGEST, WEEK " + weekOf.get(DEC)).contains("== Crime ==", "== Appendix ==");
+        Files.copy(text, Path.of("target/digest-example.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", "2025-48")).isEqualTo(Main.INPUT_ERROR);
 
         // Sending November's week: once, then the archived copy is replaced and nothing more goes.
