@@ -25,17 +25,18 @@ public final class DigestReader {
 
     public DigestReader(DataSource ds) { this.ds = ds; }
 
-    /** Alert rows whose last change fell in [from, to), with their latest acknowledgement. */
+    /** Alert rows whose last change fell in [from, to), with their latest acknowledgement made before to. */
     public List<WeekAlert> changedBetween(Instant from, Instant to) throws SQLException {
         String sql = "SELECT a.id, a.rule_id, a.metric, a.area_type, a.area, a.alert_month, a.status, a.severity, a.direction,"
                 + " a.headline, a.evidence, a.silenced_by, a.updated_at, k.ack_by, k.ack_comment"
                 + " FROM alert a LEFT JOIN acknowledgement k ON k.alert_id = a.id AND k.id ="
-                + " (SELECT MAX(k2.id) FROM acknowledgement k2 WHERE k2.alert_id = a.id)"
+                + " (SELECT MAX(k2.id) FROM acknowledgement k2 WHERE k2.alert_id = a.id AND k2.created_at < ?)"
                 + " WHERE a.updated_at >= ? AND a.updated_at < ? ORDER BY a.id";
         List<WeekAlert> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(from));
-            ps.setTimestamp(2, Timestamp.from(to));
+            ps.setTimestamp(1, Timestamp.from(to));
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String sev = rs.getString("severity"), dir = rs.getString("direction");
