@@ -196,6 +196,17 @@ class DigestDeliveryTest {
     }
 
     @Test
+    void theScheduledRunDigestsTheWeekJustEnded() throws Exception {
+        twoMonths();   // the clock now stands on Monday 8 December 2025
+        WeeklyDigest digest = new WeeklyDigest(ds, config, () -> board, clock, sender);
+        assertThat(digest.lastCompleteWeek()).isEqualTo(WEEK);
+        assertThat(digest.currentWeek().toString()).isEqualTo("2025-W50");
+        assertThat(digest.weekly()).startsWith("digest 2025-W49: archived at ")
+                .contains("queued for board@example.org, chair@example.org, 2 email(s) sent now")
+                .endsWith("2 series shown of 6 exceptions held");
+    }
+
+    @Test
     void aBacklogWeekRanksTheLatestMonthAndListsTheEarlierOnes() throws Exception {
         Set<SeriesKey> all = new HashSet<>(series("robbery", "Cambridgeshire", "Peterborough"));
         pipeline.process(OCT, List.of(
