@@ -67,7 +67,7 @@ public final class DigestBuilder {
         List<Silence> silences = reader.silencesDuring(week.start(), week.end(), week.zone());
         List<Digest.SilenceLine> silenceLines = silences.stream().map(s -> new Digest.SilenceLine(s.id(),
                 describe(s), s.endsOn().format(DAY), s.reason(), s.createdBy(),
-                (int) rows.stream().filter(a -> Objects.equals(a.silencedBy(), s.id())).count())).toList();
+                (int) rows.stream().filter(a -> a.holds() && Objects.equals(a.silencedBy(), s.id())).count())).toList();
 
         List<Digest.LateMetric> late = new ArrayList<>();
         List<String> noData = new ArrayList<>();
@@ -148,8 +148,13 @@ public final class DigestBuilder {
                 : String.join(", ", people.stream().map(Person::name).toList());
     }
 
-    private static String describe(Silence s) {
-        return "metric " + s.metricPattern() + ", area " + s.areaPattern() + ", rule " + s.rulePattern();
+    /** "Bicycle theft (police.uk), every area, every rule": labels for exact metric ids, "every" for "*". */
+    private String describe(Silence s) {
+        String metric = s.metricPattern().equals("*") ? "every measure"
+                : config.catalogue().find(s.metricPattern()).map(Metric::label).orElse("measures " + s.metricPattern());
+        String area = s.areaPattern().equals("*") ? "every area" : "area " + s.areaPattern();
+        String rule = s.rulePattern().equals("*") ? "every rule" : "rule " + s.rulePattern();
+        return metric + ", " + area + ", " + rule;
     }
 
     private static int count(List<WeekAlert> rows, AlertStatus status, Direction direction) {

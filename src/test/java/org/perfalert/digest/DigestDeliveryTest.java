@@ -127,7 +127,10 @@ class DigestDeliveryTest {
         assertThat(d.shownLines()).isEqualTo(2);
         assertThat(d.silenced()).extracting(Digest.AppendixLine::rule).containsExactly("same-month-high");
         assertThat(d.resolved()).extracting(Digest.AppendixLine::series).containsExactly("Robbery \u2014 Peterborough");
-        assertThat(d.silences()).singleElement().satisfies(s -> assertThat(s.heldBack()).isEqualTo(1));
+        assertThat(d.silences()).singleElement().satisfies(s -> {
+            assertThat(s.heldBack()).isEqualTo(1);
+            assertThat(s.what()).isEqualTo("999 calls received, every area, every rule");
+        });
         assertThat(d.images()).hasSize(2);
     }
 

@@ -63,6 +63,9 @@ class PoliceUkDigestTest {
             YearMonth month = YearMonth.parse(file.getFileName().toString().substring(0, 7));
             LocalDate tuesday = month.plusMonths(1).atDay(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
             clock.now = tuesday.atTime(9, 0).toInstant(ZoneOffset.UTC);
+            if (month.equals(DEC))   // a silence the board should see, made before December is processed
+                new SilenceStore(store.dataSource()).add("policeuk.bicycle_theft", "*", "*", LocalDate.of(2026, 3, 31),
+                        "Recording practice for cycle thefts under review", "Performance team", clock.instant());
             assertThat(loader.load(file).loaded()).as(file.toString()).isTrue();
             SeriesBuilder builder = evaluator.history(store.observations().upTo(month));
             List<PerformanceException> exceptions = evaluator.evaluate(builder, month);
@@ -72,6 +75,13 @@ class PoliceUkDigestTest {
             found.put(month, exceptions);
             weekOf.put(month, DigestWeek.containing(tuesday, ZoneId.of("Europe/London")));
         }
+        // The crime lead acknowledges December's Cambridge drugs exception two hours later, in the same week.
+        clock.now = clock.now.plus(Duration.ofHours(2));
+        StoredAlert drugs = new AlertStore(store.dataSource()).forMonth(DEC).stream()
+                .filter(a -> a.series().metric().equals("policeuk.drugs") && a.series().area().equals("Cambridge")
+                        && a.rule().equals("spc-outside-limits")).findFirst().orElseThrow();
+        new AckStore(store.dataSource()).add(drugs, "Head of Crime", "Operation Gaia warrants in the city centre; expected "
+                + "to stay high until March", clock.instant());
     }
 
     static WeeklyDigest digest() { return Digests.over(store, config, settings, clock, true); }
@@ -86,10 +96,13 @@ class PoliceUkDigestTest {
         assertThat(d.counts()).isEqualTo(new Digest.Counts(
                 count(stored, AlertStatus.NEW, Direction.CONCERN), count(stored, AlertStatus.NEW, Direction.IMPROVEMENT),
                 count(stored, AlertStatus.NEW, Direction.NEUTRAL), count(stored, AlertStatus.CONTINUING, null),
-                count(stored, AlertStatus.RESOLVED, null), count(stored, AlertStatus.WITHDRAWN, null), 0, 0));
+                count(stored, AlertStatus.RESOLVED, null), count(stored, AlertStatus.WITHDRAWN, null), 1,
+                (int) stored.stream().filter(a -> a.status().holds() && a.silencedBy() != null).count()));
+        assertThat(d.counts().silenced()).isPositive();
+        assertThat(d.silences()).singleElement().satisfies(s -> assertThat(s.heldBack()).isEqualTo(d.counts().silenced()));
 
         for (Digest.ThemeSection t : d.themes()) {
-            List<StoredAlert> theme = stored.stream().filter(a -> a.status().holds()
+            List<StoredAlert> theme = stored.stream().filter(a -> a.status().holds() && a.silencedBy() == null
                     && config.catalogue().get(a.series().metric()).theme().equals(t.theme())).toList();
             int lines = t.top().stream().mapToInt(i -> 1 + i.also().size()).sum();
             assertThat(lines + t.inAppendix()).as(t.theme()).isEqualTo(theme.size());
@@ -105,6 +118,9 @@ class PoliceUkDigestTest {
         // The Crime theme's first line is held by the crime lead in people.yaml.
         Digest.ThemeSection crime = theme(d, "Crime");
         assertThat(crime.top().get(0).lead()).isEqualTo(config.people().holders("crime-lead").get(0).name());
+        assertThat(crime.top()).filteredOn(i -> !i.ackComment().isEmpty()).singleElement()
+                .satisfies(i -> assertThat(i.ackComment()).startsWith("Operation Gaia"));
+        assertThat(crime.top()).noneMatch(i -> i.headline().contains("Bicycle theft"));
         assertThat(d.shownLines()).isEqualTo(d.themes().stream().mapToInt(t -> t.top().size()).sum());
         assertThat(d.images()).hasSize(d.shownLines());
         // Only the police.uk measures have data: every board measure is listed as having none.
