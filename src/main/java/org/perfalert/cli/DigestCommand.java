@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,13 +49,17 @@ public class DigestCommand implements Callable<Integer> {
         RuleSettings settings = RuleSettings.read(common.rules, problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
         PrintWriter pw = spec.commandLine().getOut();
+        ZoneId zone;
+        try { zone = WeeklyDigest.zone(cfg); }
+        catch (IllegalArgumentException e) { throw new UserError("application.properties: " + e.getMessage()); }
+        DigestWeek chosen;
+        try { chosen = week == null ? null : DigestWeek.parse(week, zone); }
+        catch (IllegalArgumentException e) { throw new UserError("--week: " + e.getMessage()); }
         try (Store store = Store.open(cfg.settings())) {
             WeeklyDigest digest;
             try { digest = Digests.over(store, cfg, settings, Clock.systemUTC(), out == null); }
             catch (IllegalArgumentException e) { throw new UserError("application.properties: " + e.getMessage()); }
-            DigestWeek w;
-            try { w = week == null ? digest.lastCompleteWeek() : DigestWeek.parse(week, digest.zone()); }
-            catch (IllegalArgumentException e) { throw new UserError("--week: " + e.getMessage()); }
+            DigestWeek w = chosen == null ? digest.lastCompleteWeek() : chosen;
             if (out == null) {
                 pw.println(digest.deliver(w).message());
             } else {

@@ -152,7 +152,8 @@ public final class WeeklyDigest {
         }
     }
 
-    private static ZoneId zone(Configuration config) {
+    /** digest.zone of a configuration; a clear error when it is not a time zone. */
+    public static ZoneId zone(Configuration config) {
         String z = config.settings().get("digest.zone", "Europe/London").trim();
         try { return ZoneId.of(z); }
         catch (RuntimeException e) { throw new IllegalArgumentException("digest.zone \"" + z + "\" is not a time zone (e.g. Europe/London)"); }
