@@ -66,7 +66,8 @@ public class DemoCommand implements Callable<Integer> {
             if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS))
                 throw new UserError("the sample data was not processed within " + timeoutSeconds + " s; see the log above");
             int sent = drainOutbox(parts);
-            String digest = parts.stages().digest().weekly();
+            String digest = parts.stages().digest().thisWeek();   // everything was fed this week
+            sent += drainOutbox(parts);
             System.out.println("demo: sample data processed; " + sent + " email(s) sent in the last pass; digest: " + digest);
         }
         printSummary();
@@ -133,7 +134,13 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("demo: done. " + count(abs.resolve("inbox/processed"), ".report.txt", false) + " file(s) processed, "
                 + count(abs.resolve("inbox/rejected"), ".report.txt", false) + " rejected; "
                 + count(abs.resolve("mail"), ".eml", true) + " email(s) in " + abs.resolve("mail") + "; "
-                + count(abs.resolve("digests"), "", true) + " digest file(s) in " + abs.resolve("digests"));
+                + weeks(abs.resolve("digests")) + " weekly digest(s) in " + abs.resolve("digests") + " (one folder per week)");
+    }
+
+    /** Archived digests: one folder per week holding digest.html. */
+    private static long weeks(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        try (Stream<Path> s = Files.list(dir)) { return s.filter(w -> Files.isRegularFile(w.resolve("digest.html"))).count(); }
     }
 
     private static long count(Path dir, String suffix, boolean with) throws IOException {

@@ -6,6 +6,8 @@ import org.perfalert.alerts.RunSummary;
 import org.perfalert.config.ConfigException;
 import org.perfalert.config.Configuration;
 import org.perfalert.config.Settings;
+import org.perfalert.digest.Digests;
+import org.perfalert.digest.WeeklyDigest;
 import org.perfalert.ingest.FileLoader;
 import org.perfalert.ingest.FileResult;
 import org.perfalert.ingest.InboxFiler;
@@ -116,10 +118,16 @@ public final class Assembly implements AutoCloseable {
                 return outbox.countByStatus();
             }
         };
-        Stages.DigestStage digest = () -> {
-            // The weekly digest stage has not been built yet: say so rather than pretend.
-            LoggerFactory.getLogger("perfalert.digest").warn("weekly digest not available in this build; nothing sent");
-            return "not available in this build";
+        // The digest with the configuration and rule settings in force; its emails go through the outbox stage.
+        java.util.function.Supplier<WeeklyDigest> digests = () -> {
+            LiveRules.Version<Running> v = live.current();
+            Configuration c = v.config();   // with the service's settings (the demo's overrides among them)
+            return Digests.over(store, new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings),
+                    v.rules().ruleBase().settings(), clock, false);
+        };
+        Stages.DigestStage digest = new Stages.DigestStage() {
+            @Override public String weekly() throws Exception { return digests.get().weekly(); }
+            @Override public String thisWeek() throws Exception { return digests.get().thisWeek(); }
         };
         return new Assembly(store, new Stages(intake, evaluator, alerts, send, digest, live), stateDir);
     }

@@ -36,6 +36,15 @@ class DemoCommandTest {
         assertThat(list(out.resolve("inbox/rejected"))).isEmpty();
         assertThat(list(out.resolve("inbox")).stream().filter(Files::isRegularFile)).isEmpty();
 
+        // The week's digest is archived with its images, and went to the board (people.yaml digest.to).
+        List<Path> weeks = list(out.resolve("digests"));
+        assertThat(weeks).singleElement().satisfies(w -> {
+            assertThat(w.resolve("digest.html")).isNotEmptyFile();
+            assertThat(Files.readString(w.resolve("digest.html"))).contains("December 2025");
+            assertThat(list(w.resolve("img"))).isNotEmpty();
+        });
+        assertThat(list(out.resolve("mail"))).filteredOn(p -> p.toString().endsWith("performance-board@example.org.eml")).hasSize(1);
+
         List<Path> emails = list(out.resolve("mail"));
         assertThat(emails).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).endsWith(".eml"));
         Set<String> leads = ConfigLoader.load(Path.of("config")).people().roles().values().stream()
