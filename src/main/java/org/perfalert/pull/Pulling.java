@@ -1,0 +1,70 @@
+package org.perfalert.pull;
+
+import org.perfalert.config.Configuration;
+import org.perfalert.config.Settings;
+import org.perfalert.ingest.FileLoader;
+import org.perfalert.store.Store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * Puts the pull stage together from the configuration and the store: the sources, the puller, the schedule
+ * and the health check, and binds the beans the routes in routes/pull-*.camel.yaml call.
+ *
+ * Settings: {@code pull.dir} (default data/pull: staging files and the sources' state),
+ * {@code pull.failures.before.email} (default 3), {@code pull.tick.ms} (read by the routes, default 60000).
+ */
+public final class Pulling {
+    public static final String BEAN = "pullSources", HEALTH_BEAN = "pullHealth";
+
+    private final List<Source> sources;
+    private final SourcePuller puller;
+    private final PullHealth health;
+    private final Clock clock;
+
+    private Pulling(List<Source> sources, SourcePuller puller, PullHealth health, Clock clock) {
+        this.sources = sources;
+        this.puller = puller;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** The stage for these sources on this store; env gives the passwords and header values named in sources.yaml. */
+    public static Pulling create(Configuration cfg, Store store, List<Source> sources, Map<String, String> env, Clock clock) {
+        Settings s = cfg.settings();
+        Path dir = Path.of(s.get("pull.dir", "data/pull"));
+        int threshold = Integer.parseInt(s.get("pull.failures.before.email", "3").trim());
+        PullHealth health = new PullHealth(dir.resolve("sources-state.json"), threshold);
+        FailureNotice notice = new FailureNotice(store.dataSource(), cfg.people().analysts(),
+                s.get("mail.from", "perfalert@localhost").trim());
+        SourcePuller puller = new SourcePuller(new FileLoader(cfg, store.observations(), clock), env, dir.resolve("staging"),
+                health, notice, clock);
+        return new Pulling(sources, puller, health, clock);
+    }
+
+    public List<Source> sources() { return sources; }
+
+    public Optional<Source> source(String name) { return sources.stream().filter(s -> s.name().equals(name)).findFirst(); }
+
+    public SourcePuller puller() { return puller; }
+
+    public PullHealth health() { return health; }
+
+    public PullHealthCheck healthCheck() { return new PullHealthCheck(sources, health); }
+
+    /** The routes' bean: sources become due from now on; afterPull evaluates the months a pull changed. */
+    public PullSteps steps(AfterPull afterPull) {
+        return new PullSteps(new PullSchedule(sources, clock, clock.instant()), puller, afterPull);
+    }
+
+    /** Binds "pullSources" (the routes' bean) and "pullHealth" (a Camel health check) with the binder given (e.g. Camel Main's bind). */
+    public void bind(BiConsumer<String, Object> binder, AfterPull afterPull) {
+        binder.accept(BEAN, steps(afterPull));
+        binder.accept(HEALTH_BEAN, healthCheck());
+    }
+}
