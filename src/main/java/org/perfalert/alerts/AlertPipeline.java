@@ -151,14 +151,16 @@ public class AlertPipeline {
             }
         }
 
-        List<Integer> itemsPerEmail = queueEmails(c, month, toEmail, withdrawnTo, runId, now);
+        Queued q = queueEmails(c, month, toEmail, withdrawnTo, runId, now);
         return new RunSummary(month, runId, found.size(), counts[AlertStatus.NEW.ordinal()],
                 counts[AlertStatus.CONTINUING.ordinal()], counts[AlertStatus.RESOLVED.ordinal()],
-                counts[AlertStatus.WITHDRAWN.ordinal()], unchanged, silencedCount, itemsPerEmail.size(), itemsPerEmail);
+                counts[AlertStatus.WITHDRAWN.ordinal()], unchanged, silencedCount, q.itemsPerEmail().size(), q.itemsPerEmail(), q.heldForDigest());
     }
 
+    private record Queued(List<Integer> itemsPerEmail, int heldForDigest) { }
+
     /** Groups the items by lead, renders one email each and writes it to the outbox with its delivery records. */
-    private List<Integer> queueEmails(Connection c, YearMonth month, List<EmailItem> items, Map<Long, Set<String>> withdrawnTo,
+    private Queued queueEmails(Connection c, YearMonth month, List<EmailItem> items, Map<Long, Set<String>> withdrawnTo,
                                       String runId, Instant now) throws SQLException {
         Map<String, Person> leads = new TreeMap<>();
         Map<String, List<EmailItem>> byLead = new TreeMap<>();
@@ -173,18 +175,20 @@ public class AlertPipeline {
             }
         }
         List<Integer> sizes = new ArrayList<>();
+        int heldBack = 0;
         for (Map.Entry<String, List<EmailItem>> e : byLead.entrySet()) {
             List<EmailItem> all = e.getValue().stream().sorted(EmailItem.IMPORTANCE).toList();
-            List<EmailItem> now_ = all.subList(0, Math.min(all.size(), Math.max(1, policy.maxItemsPerEmail())));
+            List<EmailItem> inEmail = all.subList(0, Math.min(all.size(), Math.max(1, policy.maxItemsPerEmail())));
             Person lead = leads.get(e.getKey());
             String messageId = "<" + UUID.randomUUID() + ".perfalert@" + from.substring(from.indexOf('@') + 1) + ">";
-            RenderedEmail mail = renderer.render(lead, month, now_, all.size() - now_.size(), history, from, messageId, now);
+            RenderedEmail mail = renderer.render(lead, month, inEmail, all.size() - inEmail.size(), history, from, messageId, now);
             long outboxId = outbox.enqueue(c, runId, mail, now);
-            for (EmailItem i : now_)
+            for (EmailItem i : inEmail)
                 alerts.addDelivery(c, i.alertId(), lead.email(), outboxId, i.status() == AlertStatus.WITHDRAWN ? "withdrawn" : "alert");
-            sizes.add(now_.size());
+            sizes.add(inEmail.size());
+            heldBack += all.size() - inEmail.size();
         }
-        return sizes;
+        return new Queued(sizes, heldBack);
     }
 
     private Person person(String email) {

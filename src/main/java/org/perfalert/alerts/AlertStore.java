@@ -37,6 +37,19 @@ public class AlertStore {
         try (Connection c = ds.getConnection()) { return List.copyOf(forMonth(c, month).values()); }
     }
 
+    /** Rows changed by evaluations in [from, to), oldest change first: what the weekly digest reports. */
+    public List<StoredAlert> changedBetween(Instant from, Instant to) throws SQLException {
+        List<StoredAlert> out = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert WHERE updated_at >= ? AND updated_at < ?"
+                     + " ORDER BY updated_at, id")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(read(rs)); }
+        }
+        return out;
+    }
+
     /** A row by its number or its fingerprint. */
     public Optional<StoredAlert> find(String idOrFingerprint) throws SQLException {
         boolean byId = idOrFingerprint.matches("\\d{1,18}");

@@ -1,17 +1,35 @@
 package org.perfalert.cli;
 
+import org.perfalert.alerts.AckStore;
+import org.perfalert.alerts.AlertStore;
+import org.perfalert.alerts.StoredAlert;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
-@Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an exception (not yet available in this build)")
+@Command(name = "ack", mixinStandardHelpOptions = true,
+        description = "Acknowledge an exception (shown in the digest). ALERT is the number in the email (\"alert 12\") or the fingerprint.")
 public class AckCommand implements Callable<Integer> {
     @Mixin Common common;
+    @Parameters(paramLabel = "ALERT", description = "the alert's number or fingerprint (rule|metric|area type|area|month)") String alert;
+    @Option(names = "--by", required = true, description = "who acknowledges") String by;
+    @Option(names = "--comment", defaultValue = "", description = "what is being done about it") String comment;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        System.err.println("perfalert ack: not yet available in this build");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        if (by.isBlank()) throw new UserError("--by must not be empty");
+        try (AlertsDatabase db = AlertsDatabase.open(SilenceCommand.config(common).settings())) {
+            StoredAlert a = new AlertStore(db.dataSource()).find(alert.trim()).orElseThrow(() -> new UserError(
+                    "there is no exception \"" + alert + "\" in the store (use the number shown in the email, e.g. perfalert ack 12 --by \"Jo Bloggs\")"));
+            new AckStore(db.dataSource()).add(a, by.trim(), comment.isBlank() ? null : comment.trim(), Instant.now());
+            spec.commandLine().getOut().println("acknowledged alert " + a.id() + " (" + a.fingerprint() + ", " + a.status().id()
+                    + ") by " + by.trim());
+        }
+        return Main.OK;
     }
 }

@@ -1,17 +1,42 @@
 package org.perfalert.cli;
 
+import org.perfalert.model.PerformanceException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Dry run: evaluate the rules for one month and print the exceptions (not yet available in this build)")
+/** evaluate: a dry run of the rules for one month over the files given (CONTRACT.md 2). */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Dry run: evaluate the rules for one month and print the exceptions. Stores nothing, sends nothing.")
 public class EvaluateCommand implements Callable<Integer> {
     @Mixin Common common;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "data files or folders (tidy CSV, JSON, data.police.uk street files)")
+    List<Path> data;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", converter = MonthConverter.class,
+            description = "the month to evaluate (default: the latest month in the data)")
+    YearMonth month;
+
+    @Option(names = "--format", defaultValue = "json", description = "json or text (default: ${DEFAULT-VALUE})")
+    String format;
 
     @Override
-    public Integer call() {
-        System.err.println("perfalert evaluate: not yet available in this build");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        if (!format.equals("json") && !format.equals("text"))
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json or text, not \"" + format + "\"");
+        RuleRun run = new RuleRun(common, data, spec.commandLine().getErr());
+        YearMonth m = month != null ? month : run.latestMonth();
+        List<PerformanceException> found = run.evaluator.evaluate(run.history, m);
+        ExceptionOutput.print(found, format, spec.commandLine().getOut());
+        return Main.OK;
     }
 }

@@ -1,17 +1,52 @@
 package org.perfalert.cli;
 
+import org.perfalert.alerts.AlertPipeline;
+import org.perfalert.alerts.AlertStore;
+import org.perfalert.alerts.SilenceStore;
+import org.perfalert.alerts.StoredAlert;
+import org.perfalert.config.ConfigException;
+import org.perfalert.config.Configuration;
+import org.perfalert.notify.EmailItem;
+import org.perfalert.notify.NotifyPolicy;
+import org.perfalert.notify.RecipientsReport;
+import org.perfalert.routing.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "recipients", mixinStandardHelpOptions = true, description = "Dry run of routing: who would receive what for a month (not yet available in this build)")
+@Command(name = "recipients", mixinStandardHelpOptions = true,
+        description = "Dry run of routing: who would receive which of a month's stored exceptions, by email now or in the digest. Sends nothing.")
 public class RecipientsCommand implements Callable<Integer> {
     @Mixin Common common;
+    @Option(names = "--month", description = "YYYY-MM (default: the latest month in the store)") String month;
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        System.err.println("perfalert recipients: not yet available in this build");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        Configuration config = SilenceCommand.config(common);
+        NotifyPolicy policy;
+        try { policy = AlertPipeline.check(config); }
+        catch (ConfigException e) { throw new UserError(e.getMessage()); }
+        try (AlertsDatabase db = AlertsDatabase.open(config.settings())) {
+            AlertStore store = new AlertStore(db.dataSource());
+            YearMonth m = month != null ? parse(month) : store.latestMonth().orElseThrow(() ->
+                    new UserError("the store holds no exceptions yet (load data first, or give --month)"));
+            List<EmailItem> items = store.forMonth(m).stream().filter(a -> a.status().holds())
+                    .map(a -> new EmailItem(a.id(), a.status(), a.asException())).toList();
+            spec.commandLine().getOut().print(RecipientsReport.render(m, items, new Router(config.catalogue(), config.people()),
+                    policy, new SilenceStore(db.dataSource()).all(), LocalDate.now()));
+        }
+        return Main.OK;
+    }
+
+    static YearMonth parse(String text) {
+        try { return YearMonth.parse(text.trim()); }
+        catch (DateTimeParseException e) { throw new UserError("--month \"" + text + "\" is not a month (use YYYY-MM, e.g. 2025-03)"); }
     }
 }

@@ -28,7 +28,11 @@ public final class FileLoader {
 
     /** Loads one file. Problems with the file make a refused result; a store failure throws StoreException. */
     public FileResult load(Path file) {
-        ParsedFile parsed = FileParser.parse(file, cfg, clock);
+        return store(FileParser.parse(file, cfg, clock));
+    }
+
+    private FileResult store(ParsedFile parsed) {
+        Path file = parsed.path();
         if (!parsed.ok()) return new FileResult(file, parsed, null, LoadReport.refused(parsed));
         LoadOutcome outcome = store.load(file.toString(), parsed.observations());
         return new FileResult(file, parsed, outcome, LoadReport.loaded(parsed, outcome));
@@ -46,7 +50,7 @@ public final class FileLoader {
             ParsedFile refused = ParsedFile.refused(p, List.of(problem), 0);
             results.add(new FileResult(p, refused, null, LoadReport.refused(refused)));
         });
-        for (Path f : files) results.add(load(f));
+        OrderedParsing.parse(files, cfg, clock, parsed -> results.add(store(parsed)));
         return results;
     }
 }

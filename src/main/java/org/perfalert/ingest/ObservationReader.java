@@ -42,11 +42,10 @@ public final class ObservationReader {
         if (files.isEmpty() && problems.isEmpty())
             problems.add(filesOrFolders + ": no input files found (expected *.csv, *.json or *-street.csv[.gz])");
         List<ParsedFile> parsed = new ArrayList<>();
-        for (Path f : files) {
-            ParsedFile p = FileParser.parse(f, cfg, clock);
+        OrderedParsing.parse(files, cfg, clock, p -> {
             problems.addAll(p.problems());
             parsed.add(p);
-        }
+        });
         if (!problems.isEmpty()) throw new RejectedInputException(problems);
         return parsed;
     }

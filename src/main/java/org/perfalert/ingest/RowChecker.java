@@ -112,7 +112,12 @@ final class RowChecker {
         String t = row.get(field);
         if (t == null) return null;
         try {
-            return new BigDecimal(t).doubleValue();
+            double v = new BigDecimal(t).doubleValue();
+            if (Double.isInfinite(v)) {
+                problems.add(row.where(field) + ": " + field + " \"" + t + "\" is too large to be a figure (check the number)");
+                return null;
+            }
+            return v;
         } catch (NumberFormatException e) {
             problems.add(row.where(field) + ": " + field + " \"" + t + "\" is not a number (write digits with a dot for decimals, e.g. 12.5)");
             return null;

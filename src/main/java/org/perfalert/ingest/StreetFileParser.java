@@ -50,8 +50,10 @@ final class StreetFileParser {
         Map<String, long[]> counts = new TreeMap<>(); // metric → [force, district 0..n-1]
         List<String> districts = areas.districts();
         Set<String> unknownMetrics = new HashSet<>();
+        Map<String, String> metricOfType = new HashMap<>();      // a few types, thousands of rows:
+        Map<String, Integer> districtOfLsoa = new HashMap<>();   // work each name out once
         YearMonth month = null;
-        String monthAt = null;
+        String monthAt = null, monthAsText = null;
         int rows = 0;
         try (CSVParser csv = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
             Iterator<CSVRecord> it = csv.iterator();
@@ -68,20 +70,26 @@ final class StreetFileParser {
                 String monthText = field(r, col.get("month"));
                 String type = field(r, col.get("crime type"));
                 String lsoa = field(r, col.get("lsoa name"));
-                YearMonth m = RowChecker.month(monthText, file + ":" + line + ":" + (col.get("month") + 1), currentMonth, problems);
-                if (m != null && month == null) { month = m; monthAt = file + ":" + line; }
+                YearMonth m = month != null && monthText != null && monthText.equals(monthAsText) ? month // the usual case: the file's month again
+                        : RowChecker.month(monthText, file + ":" + line + ":" + (col.get("month") + 1), currentMonth, problems);
+                if (m != null && month == null) { month = m; monthAsText = m.toString(); monthAt = file + ":" + line; }
                 else if (m != null && !m.equals(month)) {
                     problems.add(file + ":" + line + ":" + (col.get("month") + 1) + ": month " + m + " differs from " + month
                             + " at " + monthAt + " (a street file holds one month; split it by month)");
                 }
-                String metric = type == null ? null : metricOf(type);
-                if (metric == null || !cfg.catalogue().contains(metric)) {
-                    if (unknownMetrics.add(String.valueOf(type)))
-                        problems.add(file + ":" + line + ":" + (col.get("crime type") + 1) + ": crime type \"" + Objects.toString(type, "")
-                                + "\" has no metric " + (metric == null ? "" : metric + " ") + "in metrics.yaml (add the policeuk.* metrics of CONTRACT.md 1.3)");
+                if (type == null) {
+                    problems.add(file + ":" + line + ":" + (col.get("crime type") + 1)
+                            + ": the crime type is missing (is the file a data.police.uk street file, unchanged?)");
                     continue;
                 }
-                int district = lsoa == null ? -1 : districts.indexOf(districtOf(lsoa));
+                String metric = metricOfType.computeIfAbsent(type, StreetFileParser::metricOf);
+                if (!cfg.catalogue().contains(metric)) {
+                    if (unknownMetrics.add(type)) // once per type, not on each of its rows
+                        problems.add(file + ":" + line + ":" + (col.get("crime type") + 1) + ": crime type \"" + type
+                                + "\" has no metric " + metric + " in metrics.yaml (add the policeuk.* metrics of CONTRACT.md 1.3)");
+                    continue;
+                }
+                int district = lsoa == null ? -1 : districtOfLsoa.computeIfAbsent(lsoa, n -> districts.indexOf(districtOf(n)));
                 count(counts, metric, district, districts.size());
                 if (!metric.equals(ASB)) count(counts, ALL_CRIME, district, districts.size());
             }

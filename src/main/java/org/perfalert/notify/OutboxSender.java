@@ -51,7 +51,7 @@ public class OutboxSender {
             outbox.markSent(mail.id(), clock.instant());
             sent++;
         }
-        if (failed + gaveUp > 0) transport.close();
+        transport.close(); // no idle SMTP connection between passes
         return new Report(sent, failed, gaveUp);
     }
 }

@@ -150,4 +150,23 @@ class AlertEmailFlowTest {
             assertThat(a.silencedBy()).isNotNull();
         });
     }
+
+    @Test
+    void itemsOverTheLimitWaitForTheDigestAndAreNeverWithdrawnByEmail() throws Exception {
+        Configuration capped = config(dir.resolve("capped"), "notify.email.max.items=1\nmail.mode=smtp\nmail.smtp.host=127.0.0.1\n"
+                + "mail.smtp.port=" + smtp.getSmtp().getPort() + "\n");
+        AlertPipeline p = new AlertPipeline(ds, capped, HISTORY, clock);
+        PerformanceException medium = exception("spc-outside-limits", "burglary", "Fenland", FEB, MEDIUM, CONCERN, 41);
+        RunSummary s = p.process(FEB, List.of(medium, burglaryFenland), evaluated, "run-capped");
+        assertThat(s.itemsPerEmail()).containsExactly(1, 1);              // Bea and Nora, one item each
+        assertThat(s.heldForDigest()).isEqualTo(2);
+        sender.sendDue();
+        assertThat(received()).allSatisfy(m -> {
+            assertThat(m.text()).contains(burglaryFenland.headline()).doesNotContain(medium.headline())
+                    .contains("1 more exception of lower importance will be in the weekly digest");
+        });
+        // withdrawing the item nobody was emailed about sends nothing
+        assertThat(p.process(FEB, List.of(burglaryFenland), evaluated, "run-capped-revised").withdrawn()).isEqualTo(1);
+        assertThat(sender.sendDue().sent()).isZero();
+    }
 }

@@ -70,6 +70,8 @@ class AlertStoreDatabasesTest {
         assertThat(store.emailedAbout(withdrawn.id())).containsExactly("bea@example.org", "nora@example.org");
         assertThat(store.find(String.valueOf(withdrawn.id()))).contains(withdrawn);
         assertThat(store.latestMonth()).contains(mar);
+        assertThat(store.changedBetween(clock.instant(), clock.instant().plusSeconds(1))).hasSize(4);
+        assertThat(store.changedBetween(clock.instant().plusSeconds(1), clock.instant().plusSeconds(2))).isEmpty();
         assertThat(pipeline.outbox().all()).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo(OutboxEntry.PENDING));
         assertThat(pipeline.outbox().due(clock.instant(), 10)).hasSize(5);
 

@@ -1,7 +1,7 @@
 package org.perfalert.ingest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,6 +42,7 @@ class BadInputTest {
         return Stream.of(
                 Case.text("unparsable month", "a.csv", HEADER + "2024-01,calls_999,,5,,\n24/02/2024,calls_999,,5,,\n", ":3:1: ", "is not a month"),
                 Case.text("unparsable number", "a.csv", HEADER + "2024-01,calls_999,,\"12,5\",,\n", ":2:4: ", "is not a number"),
+                Case.text("number too large", "a.csv", HEADER + "2024-01,calls_999,,1e400,,\n", ":2:4: ", "too large"),
                 Case.text("month in the future", "a.csv", HEADER + "2026-07,calls_999,,5,,\n", ":2:1: ", "is in the future"),
                 Case.text("negative count", "a.csv", HEADER + "2024-01,calls_999,,-3,,\n", ":2:4: ", "negative count"),
                 Case.text("negative numerator", "a.csv", HEADER + "2024-01,ppo_rate_da,,10,-1,10\n", ":2:5: ", "negative count"),
@@ -72,36 +73,40 @@ class BadInputTest {
                 Case.text("street: no header", "x-street.csv", STREET_ROW, ":1: ", "no data.police.uk header"),
                 Case.text("street: no rows", "x-street.csv", STREET_HEADER, ":2: ", "no rows"),
                 Case.text("street: unknown crime type", "x-street.csv", STREET_HEADER + STREET_ROW + STREET_ROW.replace("Burglary", "Piracy"), ":3:10: ", "crime type \"Piracy\""),
+                Case.text("street: crime type missing", "x-street.csv", STREET_HEADER + STREET_ROW + STREET_ROW.replace("Burglary", ""), ":3:10: ", "crime type is missing"),
                 Case.text("street: two months in one file", "x-street.csv", STREET_HEADER + STREET_ROW + STREET_ROW.replace("2024-01", "2024-02"), ":3:2: ", "differs from 2024-01"),
                 Case.text("street: month in the future", "x-street.csv", STREET_HEADER + STREET_ROW.replace("2024-01", "2027-01"), ":2:2: ", "is in the future"),
                 new Case("street: not a whole gzip file", "x-street.csv.gz", truncatedGzip(STREET_HEADER + STREET_ROW), "x-street.csv.gz: ", "cannot be read"),
                 Case.text("not an input kind", "a.txt", "hello", "a.txt: ", "not a file perfalert reads"));
     }
 
+    @TempDir static Path storeDir;
     @TempDir Path dir;
-    Store store;
-    ObservationStore observations;
-    Configuration cfg;
-    List<Observation> before;
+    static Store store;
+    static ObservationStore observations;
+    static Configuration cfg;
+    static List<Observation> before;
 
-    @BeforeEach
-    void storeWithOneGoodFile() throws Exception {
+    /** One store for the class: every refused file must leave it exactly as the good file left it. */
+    @BeforeAll
+    static void storeWithOneGoodFile() throws Exception {
         Configuration base = TestConfig.config();
         Properties small = new Properties();
         small.setProperty(FileParser.MAX_FILE_BYTES, "1000");
         cfg = new Configuration(base.dir(), base.catalogue(), base.areas(), base.people(), new Settings(small, java.util.Map.of()));
-        store = TestStores.open(TestStores.H2, dir, TestConfig.clock());
+        store = TestStores.open(TestStores.H2, storeDir, TestConfig.clock());
         observations = store.observations();
-        Path good = dir.resolve("good.csv");
+        Path good = storeDir.resolve("good.csv");
         Files.writeString(good, HEADER + "2024-01,calls_999,,100,,\n2024-01,ppo_rate_da,,11.49,95,827\n");
         assertThat(loader().load(good).loaded()).isTrue();
         before = observations.all();
+        assertThat(before).hasSize(2);
     }
 
-    @AfterEach
-    void close() { store.close(); }
+    @AfterAll
+    static void close() { store.close(); }
 
-    FileLoader loader() { return new FileLoader(cfg, observations, TestConfig.clock()); }
+    static FileLoader loader() { return new FileLoader(cfg, observations, TestConfig.clock()); }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")

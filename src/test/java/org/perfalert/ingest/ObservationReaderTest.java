@@ -39,6 +39,16 @@ class ObservationReaderTest {
     }
 
     @Test
+    void theLastOfManyFilesWinsEvenWhenParsedSideBySide(@TempDir Path dir) throws Exception {
+        for (int i = 10; i < 30; i++)
+            Files.writeString(dir.resolve("f" + i + ".csv"), "month,metric,area,value\n2024-01,policeuk.burglary,Fenland," + i + "\n");
+
+        List<Observation> obs = ObservationReader.readAll(List.of(dir), TestConfig.config(), TestConfig.clock());
+
+        assertThat(obs).extracting(Observation::value).containsExactly(29.0);
+    }
+
+    @Test
     void doesNotDeriveTotalsFromDistricts(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.csv"), "month,metric,area,value\n2024-01,policeuk.burglary,Fenland,5\n2024-01,policeuk.burglary,Peterborough,6\n");
 

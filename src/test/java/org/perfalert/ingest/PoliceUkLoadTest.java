@@ -32,6 +32,7 @@ class PoliceUkLoadTest {
             List<FileResult> results = new FileLoader(cfg, store.observations(), TestConfig.clock())
                     .loadAll(List.of(TestConfig.streetFiles()));
             assertThat(results).hasSize(24).allSatisfy(r -> assertThat(r.loaded()).as(r.report().render()).isTrue());
+            assertThat(results).extracting(r -> r.file().getFileName().toString()).isSorted();
 
             List<Observation> stored = store.observations().all();
 

@@ -116,7 +116,7 @@ class ObservationStoreTest {
         } else {
             try (Store store = TestStores.open(target, dir, CLOCK)) {
                 store.observations().load("a.csv", List.of(obs(JAN, "Fenland", 1)));
-                try (Store again = Store.open(System.getenv("PERFALERT_TEST_PG_URL"), System.getenv("PERFALERT_TEST_PG_USER"),
+                try (Store again = Store.open(TestStores.pgUrl(), System.getenv("PERFALERT_TEST_PG_USER"),
                         System.getenv("PERFALERT_TEST_PG_PASSWORD"), CLOCK)) {
                     assertThat(again.observations().all()).containsExactly(obs(JAN, "Fenland", 1));
                 }

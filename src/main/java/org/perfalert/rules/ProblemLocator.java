@@ -1,0 +1,87 @@
+package org.perfalert.rules;
+
+import org.kie.api.builder.Message;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a Drools build message into FILE:LINE:COLUMN: message about the analyst's .drl file. Drools
+ * often reports a rule's first line (or none) for errors inside a condition or action; the name it
+ * could not resolve is then looked up inside that rule to point at the line and column that hold it.
+ */
+final class ProblemLocator {
+    private static final Pattern RULE = Pattern.compile("\\[Rule name='([^']+)'\\]");
+    private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(\\d+),(\\d+)]");
+    private static final List<Pattern> NAMES = List.of(
+            Pattern.compile("strict-mode: [\\w.$]+\\.(\\w+)\\("),
+            Pattern.compile("The method (\\w+)\\("),
+            Pattern.compile("ObjectType '([\\w.]+)'"),
+            Pattern.compile("unable to resolve (?:property|field|method)[^:]*: ?[\\w.$]*?\\.?(\\w+)"),
+            Pattern.compile("(\\w+) cannot be resolved(?! to a variable)"),
+            Pattern.compile("(\\$?\\w+) cannot be resolved"),
+            Pattern.compile("field (\\w+)"));
+
+    private ProblemLocator() { }
+
+    /** sources: file name → text; files: file name → the path shown to the analyst. */
+    static String describe(Message m, Map<String, String> sources, Map<String, String> files, String folder) {
+        String path = m.getPath() == null ? "" : m.getPath();
+        String name = path.contains("/") ? path.substring(path.lastIndexOf('/') + 1) : path;
+        String shown = files.getOrDefault(name, path.isEmpty() ? folder : path);
+        String text = m.getText() == null ? "" : m.getText();
+        int line = m.getLine(), column = Math.max(m.getColumn(), 0) + 1;
+        Matcher inText = LINE_IN_TEXT.matcher(text);
+        if (line <= 0 && inText.find()) line = Integer.parseInt(inText.group(1));
+        String source = sources.get(name);
+        if (source != null) {
+            int[] found = locate(source, text, line);
+            if (found != null) { line = found[0]; column = found[1]; }
+        }
+        return shown + ":" + Math.max(line, 1) + ":" + column + ": " + tidy(text);
+    }
+
+    /** The line and column of the unresolved name inside the rule the message names, or null. */
+    private static int[] locate(String source, String text, int reportedLine) {
+        if (text.startsWith("[ERR")) return null; // a syntax error: Drools' own line and column are right
+        String[] lines = source.split("\n", -1);
+        int from = -1;
+        Matcher rule = RULE.matcher(text);
+        if (rule.find()) {
+            String header = "rule \"" + rule.group(1) + "\"";
+            for (int i = 0; i < lines.length && from < 0; i++) if (lines[i].trim().startsWith(header)) from = i;
+        }
+        if (from < 0 && reportedLine > 0) // the rule whose header is at or above the reported line
+            for (int i = Math.min(reportedLine, lines.length) - 1; i >= 0 && from < 0; i--)
+                if (lines[i].trim().startsWith("rule ")) from = i;
+        int to = lines.length;
+        if (from < 0) from = 0; // no rule named: look through the whole file
+        else {
+            to = from + 1;
+            while (to < lines.length && !lines[to].trim().equals("end")) to++;
+        }
+        for (Pattern p : NAMES) {
+            Matcher m = p.matcher(text);
+            if (!m.find()) continue;
+            Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(m.group(1)) + "(?!\\w)");
+            for (int i = Math.max(from, reportedLine > from ? reportedLine - 1 : from); i < to; i++) {
+                Matcher w = word.matcher(lines[i]);
+                if (w.find()) return new int[] {i + 1, w.start() + 1};
+            }
+            for (int i = from; i < to; i++) {
+                Matcher w = word.matcher(lines[i]);
+                if (w.find()) return new int[] {i + 1, w.start() + 1};
+            }
+        }
+        return from == 0 && to == lines.length ? null : new int[] {from + 1, 1};
+    }
+
+    private static String tidy(String text) {
+        boolean bracketed = text.contains("[Error: ");
+        String t = text.replaceAll("\\s+", " ").replace("[Error: ", "").replaceAll("\\[Near : \\{[^}]*}]", "")
+                .replaceAll(" \\^ ?", " ").replaceAll("\\s+", " ").trim();
+        return bracketed ? t.replaceAll("]$", "") : t;
+    }
+}

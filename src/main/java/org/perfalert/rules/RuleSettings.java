@@ -1,0 +1,85 @@
+package org.perfalert.rules;
+
+import org.perfalert.model.Severity;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+
+/**
+ * The numbers and severities the rules use, from rules/settings.properties (analysts edit it; no
+ * Java). Rules read them through the global "settings": settings.whole("spc.run"),
+ * settings.number("spc.sigma"), settings.significance("poisson"); the severity of each rule is
+ * "severity.RULE-ID" (high, medium or low; medium when not given).
+ */
+public final class RuleSettings {
+    public static final String FILE = "settings.properties";
+
+    private final Map<String, String> values;
+
+    public RuleSettings(Map<String, String> values) { this.values = Map.copyOf(values); }
+
+    /** Reads the settings file in a rule folder; problems are added as FILE:LINE:COLUMN: message. */
+    public static RuleSettings read(Path rulesDir, List<String> problems) {
+        Path file = rulesDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            problems.add(file + ":1:1: missing (the rules need their settings file; copy it from the standard rule pack)");
+            return new RuleSettings(Map.of());
+        }
+        List<String> lines;
+        Properties p = new Properties();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = text.lines().toList();
+            p.load(new StringReader(text));
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(file + ":1:1: cannot be read: " + e.getMessage());
+            return new RuleSettings(Map.of());
+        }
+        Map<String, String> values = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            String v = p.getProperty(key).trim();
+            values.put(key, v);
+            String where = file + ":" + lineOf(lines, key) + ":1: " + key;
+            if (key.startsWith("severity.")) {
+                try { Severity.parse(v); } catch (IllegalArgumentException e) { problems.add(where + ": " + e.getMessage()); }
+            } else {
+                try { Double.parseDouble(v); }
+                catch (NumberFormatException e) { problems.add(where + ": \"" + v + "\" is not a number (use a dot for decimals)"); }
+            }
+        }
+        return new RuleSettings(values);
+    }
+
+    private static int lineOf(List<String> lines, String key) {
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i).trim();
+            if (l.startsWith(key) && l.substring(key.length()).trim().matches("^[=:].*")) return i + 1;
+        }
+        return 1;
+    }
+
+    public boolean has(String name) { return values.containsKey(name); }
+
+    /** A decimal setting, e.g. number("spc.sigma"). */
+    public double number(String name) {
+        String v = values.get(name);
+        if (v == null) throw new IllegalArgumentException("setting \"" + name + "\" is not in " + FILE);
+        return Double.parseDouble(v);
+    }
+
+    /** A whole-number setting, e.g. whole("twelve-month.months"). */
+    public int whole(String name) { return (int) Math.round(number(name)); }
+
+    /** The z a one-sided test must reach: "significance." + poisson, binomial or sample. */
+    public double significance(String test) { return number("significance." + test); }
+
+    /** The severity of a rule's exceptions: "severity." + rule id; medium when not set. */
+    public Severity severity(String rule) {
+        String v = values.get("severity." + rule);
+        return v == null ? Severity.MEDIUM : Severity.parse(v);
+    }
+}

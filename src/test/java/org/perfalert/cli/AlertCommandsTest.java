@@ -1,0 +1,111 @@
+package org.perfalert.cli;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfalert.alerts.AlertPipeline;
+import org.perfalert.alerts.AlertStore;
+import org.perfalert.alerts.AlertTestSupport;
+import org.perfalert.alerts.AlertTestSupport.TestClock;
+import org.perfalert.config.Configuration;
+import org.perfalert.model.PerformanceException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.perfalert.alerts.AlertTestSupport.exception;
+import static org.perfalert.model.Direction.CONCERN;
+import static org.perfalert.model.Direction.IMPROVEMENT;
+import static org.perfalert.model.Severity.HIGH;
+
+/** silence add|list|remove, ack and recipients against a store on disk. */
+class AlertCommandsTest {
+    @TempDir Path dir;
+    Path config;
+    JdbcDataSource ds;
+    final StringWriter out = new StringWriter(), err = new StringWriter();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        config = dir.resolve("config");
+        String url = "jdbc:h2:file:" + dir.resolve("store/perfalert").toAbsolutePath();
+        AlertTestSupport.config(config, "store.url=" + url + "\nmail.mode=file\nmail.file.dir=" + dir.resolve("mail") + "\n");
+        ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    }
+
+    int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--config";
+        all[args.length + 1] = config.toString();
+        return cl.execute(all);
+    }
+
+    @Test
+    void silencesAreAddedListedAndRemoved() {
+        String until = LocalDate.now().plusDays(30).toString();
+        assertThat(run("silence", "add", "--metric", "policeuk.*", "--area", "Fenland", "--until", until,
+                "--reason", "source fault", "--by", "Ana Lyst")).isZero();
+        assertThat(out.toString()).startsWith("silence added: 1  metric policeuk.*  area Fenland  rule *  until " + until);
+        assertThat(run("silence", "list")).isZero();
+        assertThat(out.toString()).contains("1  metric policeuk.*", "by Ana Lyst: source fault");
+        assertThat(run("silence", "remove", "1")).isZero();
+        assertThat(run("silence", "list")).isZero();
+        assertThat(out.toString()).contains("no silences in force");
+        assertThat(run("silence", "remove", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("there is no silence 1");
+    }
+
+    @Test
+    void badSilencesAreRefusedWithTheReason() {
+        assertThat(run("silence", "add", "--metric", "x", "--until", "30/06/2025", "--reason", "r", "--by", "b")).isEqualTo(1);
+        assertThat(err.toString()).contains("--until \"30/06/2025\" is not a date (use YYYY-MM-DD");
+        assertThat(run("silence", "add", "--metric", "x", "--until", "2000-01-01", "--reason", "r", "--by", "b")).isEqualTo(1);
+        assertThat(err.toString()).contains("is in the past");
+        assertThat(run("silence", "add", "--until", LocalDate.now().plusDays(1).toString(), "--reason", "r", "--by", "b")).isEqualTo(1);
+        assertThat(err.toString()).contains("a silence of everything is refused");
+        assertThat(run("silence", "add", "--metric", "x")).isEqualTo(2); // missing required options: bad usage
+    }
+
+    @Test
+    void ackAndRecipientsWorkOnStoredExceptions() throws Exception {
+        Configuration cfg = org.perfalert.config.ConfigLoader.load(config);
+        YearMonth mar = YearMonth.of(2025, 3);
+        PerformanceException e = exception("twelve-month-high", "burglary", "Fenland", mar, HIGH, CONCERN, 41);
+        PerformanceException good = exception("twelve-month-low", "robbery", "Cambridge", mar, HIGH, IMPROVEMENT, 3);
+        new AlertPipeline(ds, cfg, AlertTestSupport.HISTORY, new TestClock(Instant.now())).process(mar, List.of(e, good), Set.of(), "run");
+        long id = new AlertStore(ds).find(e.fingerprint()).orElseThrow().id();
+
+        assertThat(run("ack", String.valueOf(id), "--by", "Bea Burglary", "--comment", "patrols increased")).isZero();
+        assertThat(out.toString()).contains("acknowledged alert " + id, e.fingerprint());
+        assertThat(run("ack", "999", "--by", "Bea")).isEqualTo(1);
+        assertThat(err.toString()).contains("there is no exception \"999\"");
+
+        assertThat(run("recipients")).isZero();
+        String report = out.toString();
+        assertThat(report).contains("Who receives what for 2025-03 (2 exceptions)", "Bea Burglary <bea@example.org>",
+                "Nora North <nora@example.org>", "Cris Crime <cris@example.org>", "Emails now: 2");
+        assertThat(report).containsPattern("EMAIL +high +concern +new +burglary / Fenland / twelve-month-high");
+        assertThat(report).containsPattern("digest +high +improvement +new +robbery / Cambridge / twelve-month-low");
+        assertThat(run("recipients", "--month", "2025-13")).isEqualTo(1);
+        assertThat(err.toString()).contains("is not a month");
+    }
+}

@@ -1,0 +1,84 @@
+package org.perfalert.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Broken copies of the standard rule pack: every problem names the analyst's file and line. */
+class RuleCompilerTest {
+    @TempDir Path dir;
+
+    /** Copies rules/ and replaces one line of one file; returns the 1-based number of the changed line. */
+    int copyWithChange(String file, String find, String replaceWith) throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("rules"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, dir.resolve(p.getFileName()));
+        }
+        List<String> lines = Files.readAllLines(dir.resolve(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(find)) {
+                lines.set(i, lines.get(i).replace(find, replaceWith));
+                Files.write(dir.resolve(file), lines);
+                return i + 1;
+            }
+        }
+        throw new AssertionError(find + " not in " + file);
+    }
+
+    List<String> problems() {
+        return catchThrowableOfType(RuleProblems.class, () -> RuleCompiler.compile(dir)).problems();
+    }
+
+    @Test
+    void aSyntaxErrorNamesFileAndLine() throws IOException {
+        int line = copyWithChange("thresholds.drl", "value > thresholdAbove )", "value > thresholdAbove");
+        // the parser notices the missing bracket at the next line ("then")
+        assertThat(problems()).hasSize(1).first().asString()
+                .startsWith(dir.resolve("thresholds.drl") + ":" + (line + 1) + ":").contains("then");
+    }
+
+    @Test
+    void anUnknownFieldNamesFileLineAndColumn() throws IOException {
+        int line = copyWithChange("trends.drl", "$s : Series( counted,", "$s : Series( countd,");
+        List<String> problems = problems();
+        assertThat(problems).isNotEmpty();
+        assertThat(problems.get(0)).startsWith(dir.resolve("trends.drl") + ":" + line + ":18:").contains("countd");
+    }
+
+    @Test
+    void anUnknownFactTypeNamesFileAndLine() throws IOException {
+        int line = copyWithChange("spc.drl", "    $s : Series()", "    $s : Serie()");
+        assertThat(problems().get(0)).startsWith(dir.resolve("spc.drl") + ":" + line + ":").contains("Serie");
+    }
+
+    @Test
+    void anErrorInAnActionNamesTheLineOfTheAction() throws IOException {
+        int line = copyWithChange("extremes.drl", "$s.evidence().put(\"previous_min\"", "$s.evidense().put(\"previous_min\"");
+        assertThat(problems()).hasSize(1).first().asString()
+                .startsWith(dir.resolve("extremes.drl") + ":" + line + ":").contains("evidense");
+    }
+
+    @Test
+    void anUnknownSettingAndABadSettingValueAreReported() throws IOException {
+        int line = copyWithChange("spc.drl", "settings.whole(\"spc.run\")", "settings.whole(\"spc.runs\")");
+        Files.writeString(dir.resolve("settings.properties"),
+                Files.readString(dir.resolve("settings.properties")).replace("spc.sigma = 2.66", "spc.sigma = 2,66"));
+        List<String> problems = problems();
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("spc.drl") + ":" + line + ":").contains("spc.runs"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("settings.properties") + ":").contains("2,66"));
+    }
+
+    @Test
+    void aMissingFolderIsAProblemNotACrash() {
+        assertThatThrownBy(() -> RuleCompiler.compile(dir.resolve("nowhere"))).isInstanceOf(RuleProblems.class)
+                .hasMessageContaining("nowhere");
+    }
+}
