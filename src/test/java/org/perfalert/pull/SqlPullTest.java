@@ -1,5 +1,6 @@
 package org.perfalert.pull;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,22 @@ class SqlPullTest {
     static final String QUERY = "SELECT period AS \"month\", measure AS metric, place AS area, figure AS \"value\", num AS numerator, den AS denominator"
             + " FROM {table} WHERE period BETWEEN :from AND :to ORDER BY period, measure, place";
 
+    /** This run's own schema on a shared PostgreSQL server, so runs never see each other's warehouse. */
+    static final String SCHEMA = "pull_warehouse_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
     @TempDir Path dir;
+
+    @AfterAll
+    static void dropSchema() {
+        String url = System.getenv("PERFALERT_TEST_PG_URL");
+        if (url == null || url.isBlank()) return;
+        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("PERFALERT_TEST_PG_USER", "perfalert"),
+                System.getenv().getOrDefault("PERFALERT_TEST_PG_PASSWORD", "")); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        } catch (SQLException ignored) {
+            // unreachable server: the tests using it were skipped or failed already
+        }
+    }
 
     /** A warehouse with a table of figures; url, user and password to reach it, and the table's name. */
     record Warehouse(String url, String user, String password, String table) {
@@ -58,9 +74,9 @@ class SqlPullTest {
                 Assumptions.abort("no PostgreSQL server: set PERFALERT_TEST_PG_URL, _USER and _PASSWORD to run this test on one");
             }
             w = new Warehouse(url, System.getenv().getOrDefault("PERFALERT_TEST_PG_USER", "perfalert"),
-                    System.getenv().getOrDefault("PERFALERT_TEST_PG_PASSWORD", ""), "pull_warehouse.monthly_figures");
+                    System.getenv().getOrDefault("PERFALERT_TEST_PG_PASSWORD", ""), SCHEMA + ".monthly_figures");
             try {
-                w.execute("DROP SCHEMA IF EXISTS pull_warehouse CASCADE", "CREATE SCHEMA pull_warehouse");
+                w.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA);
             } catch (SQLException e) {
                 if (required) Assertions.fail("PostgreSQL at " + url + " is required but unreachable: " + e.getMessage(), e);
                 Assumptions.abort("PostgreSQL at " + url + " is unreachable: " + e.getMessage());
