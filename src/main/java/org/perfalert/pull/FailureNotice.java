@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The email to the analysts (people.yaml {@code analysts:}) when a source has failed several times in a
@@ -24,18 +25,24 @@ public final class FailureNotice {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm").withZone(ZoneId.of("Europe/London"));
 
     private final DataSource ds;
-    private final List<String> analysts;
+    private final Supplier<List<String>> analysts;
     private final String from;
 
     public FailureNotice(DataSource ds, List<String> analysts, String from) {
+        this(ds, () -> analysts, from);
+    }
+
+    /** analysts is asked at each notice, so a reloaded people.yaml is followed. */
+    public FailureNotice(DataSource ds, Supplier<List<String>> analysts, String from) {
         this.ds = ds;
-        this.analysts = List.copyOf(analysts);
+        this.analysts = analysts;
         this.from = from;
     }
 
     /** Queues one email per analyst; returns how many were queued (0 when people.yaml names no analysts). */
     public int queue(Source source, SourceState state, String runId, Instant now) throws SQLException {
-        if (analysts.isEmpty()) return 0;
+        List<String> recipients = List.copyOf(analysts.get());
+        if (recipients.isEmpty()) return 0;
         String subject = "perfalert: source " + source.name() + " has failed " + state.failures() + " times in a row";
         String text = String.join("\n",
                 "The " + source.kind().id() + " source \"" + source.name() + "\" (" + source.where() + ") has failed "
@@ -53,7 +60,7 @@ public final class FailureNotice {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                for (String to : analysts) {
+                for (String to : recipients) {
                     String messageId = "<" + UUID.randomUUID() + ".pull@" + from.substring(from.indexOf('@') + 1) + ">";
                     String mime = MailComposer.mime(address(from), address(to), subject, text, html, Map.of(), messageId, now);
                     new Outbox(ds).enqueue(c, runId, new RenderedEmail(to, subject, messageId, mime), now);
@@ -66,7 +73,7 @@ public final class FailureNotice {
                 c.setAutoCommit(auto);
             }
         }
-        return analysts.size();
+        return recipients.size();
     }
 
     private static InternetAddress address(String a) {

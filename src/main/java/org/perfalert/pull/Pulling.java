@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Puts the pull stage together from the configuration and the store: the sources, the puller, the schedule
@@ -36,14 +37,21 @@ public final class Pulling {
 
     /** The stage for these sources on this store; env gives the passwords and header values named in sources.yaml. */
     public static Pulling create(Configuration cfg, Store store, List<Source> sources, Map<String, String> env, Clock clock) {
-        Settings s = cfg.settings();
+        return create(cfg.settings(), store, sources, new FileLoader(cfg, store.observations(), clock)::load,
+                () -> cfg.people().analysts(), env, clock);
+    }
+
+    /**
+     * For the service, where config/ may be reloaded: loader and analysts are asked at each pull, so they follow
+     * the configuration in force (the sources themselves are read once, at start).
+     */
+    public static Pulling create(Settings s, Store store, List<Source> sources, PayloadLoader loader,
+                                 Supplier<List<String>> analysts, Map<String, String> env, Clock clock) {
         Path dir = Path.of(s.get("pull.dir", "data/pull"));
         int threshold = Integer.parseInt(s.get("pull.failures.before.email", "3").trim());
         PullHealth health = new PullHealth(dir.resolve("sources-state.json"), threshold);
-        FailureNotice notice = new FailureNotice(store.dataSource(), cfg.people().analysts(),
-                s.get("mail.from", "perfalert@localhost").trim());
-        SourcePuller puller = new SourcePuller(new FileLoader(cfg, store.observations(), clock), env, dir.resolve("staging"),
-                health, notice, clock);
+        FailureNotice notice = new FailureNotice(store.dataSource(), analysts, s.get("mail.from", "perfalert@localhost").trim());
+        SourcePuller puller = new SourcePuller(loader, env, dir.resolve("staging"), health, notice, clock);
         return new Pulling(sources, puller, health, clock);
     }
 

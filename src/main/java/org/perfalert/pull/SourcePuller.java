@@ -1,6 +1,5 @@
 package org.perfalert.pull;
 
-import org.perfalert.ingest.FileLoader;
 import org.perfalert.ingest.FileResult;
 import org.perfalert.ingest.InboxFiler;
 import org.slf4j.Logger;
@@ -21,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * Pulls one source: fetches its payload into staging files (HTTP bodies as received, SQL rows as tidy CSV)
- * and hands each to the same {@link FileLoader} as a dropped file, so checking, all-or-nothing, revisions and
+ * and hands each to the same loader ({@code FileLoader}) as a dropped file, so checking, all-or-nothing, revisions and
  * touched months are the same. A source that fails (down, time-out, refused payload) is logged with its name,
  * counted, and after the threshold of failures in a row the analysts get one email.
  * A store failure is not the source's fault: it is thrown, for the caller's retry.
@@ -30,7 +29,7 @@ public final class SourcePuller {
     private static final Logger LOG = LoggerFactory.getLogger("perfalert.pull");
     private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(java.time.ZoneOffset.UTC);
 
-    private final FileLoader loader;
+    private final PayloadLoader loader;
     private final Map<Source.Kind, Fetcher> fetchers;
     private final Path stagingRoot;
     private final PullHealth health;
@@ -41,7 +40,7 @@ public final class SourcePuller {
      * @param stagingRoot where payloads are written before loading, one folder per source (the last payload stays there)
      * @param env         where passwords and header values named by environment variable are read
      */
-    public SourcePuller(FileLoader loader, Map<String, String> env, Path stagingRoot, PullHealth health, FailureNotice notice, Clock clock) {
+    public SourcePuller(PayloadLoader loader, Map<String, String> env, Path stagingRoot, PullHealth health, FailureNotice notice, Clock clock) {
         this.loader = loader;
         this.fetchers = Map.of(Source.Kind.SQL, new SqlFetcher(env), Source.Kind.HTTP, new HttpFetcher(env),
                 Source.Kind.FOLDER, new FolderFetcher());

@@ -33,7 +33,7 @@ final class PullFixture implements AutoCloseable {
         this.dir = dir;
         this.store = TestStores.open(TestStores.H2, dir, clock);
         this.health = new PullHealth(dir.resolve("pull/sources-state.json"), 3);
-        this.puller = new SourcePuller(new FileLoader(cfg, store.observations(), clock), env, dir.resolve("pull/staging"), health,
+        this.puller = new SourcePuller(new FileLoader(cfg, store.observations(), clock)::load, env, dir.resolve("pull/staging"), health,
                 new FailureNotice(store.dataSource(), cfg.people().analysts(), "perfalert@localhost"), clock);
     }
 
