@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fetches a source's URL and keeps the body as received, named so the loader reads it as the right format:
@@ -39,21 +43,7 @@ public final class HttpFetcher implements Fetcher {
             String url = http.url().replace("{month}", label);
             HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url)).timeout(http.readTimeout()).GET();
             for (Map.Entry<String, Source.Value> h : http.headers().entrySet()) rb.header(h.getKey(), h.getValue().resolve(env));
-            HttpResponse<byte[]> response;
-            try {
-                response = client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpConnectTimeoutException e) {
-                throw new PullFailure(url + " did not accept a connection within " + http.connectTimeout().toSeconds() + " s", e);
-            } catch (HttpTimeoutException e) {
-                throw new PullFailure(url + " did not answer within " + http.readTimeout().toSeconds() + " s (read_timeout_seconds)", e);
-            } catch (ConnectException e) {
-                throw new PullFailure(url + " refused the connection (is the server up?)", e);
-            } catch (IOException e) {
-                throw new PullFailure(url + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PullFailure(url + ": interrupted while waiting for the answer", e);
-            }
+            HttpResponse<byte[]> response = send(client, rb.build(), url, http);
             if (response.statusCode() / 100 != 2)
                 throw new PullFailure(url + " answered HTTP " + response.statusCode() + " (check the URL, and any API key in headers)");
             byte[] body = response.body();
@@ -70,6 +60,33 @@ public final class HttpFetcher implements Fetcher {
             files.add(file);
         }
         return files;
+    }
+
+    /**
+     * Sends the request and waits for the whole answer at most the read time-out (the client's own request
+     * time-out stops at the headers; a server that trickles its body must not hold a pull for ever).
+     */
+    private static HttpResponse<byte[]> send(HttpClient client, HttpRequest request, String url, Source.Http http) throws PullFailure {
+        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return answer.get(http.connectTimeout().plus(http.readTimeout()).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new PullFailure(url + " did not answer within " + http.readTimeout().toSeconds() + " s (read_timeout_seconds)", e);
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PullFailure(url + ": interrupted while waiting for the answer", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException)
+                throw new PullFailure(url + " did not accept a connection within " + http.connectTimeout().toSeconds() + " s", cause);
+            if (cause instanceof HttpTimeoutException)
+                throw new PullFailure(url + " did not answer within " + http.readTimeout().toSeconds() + " s (read_timeout_seconds)", cause);
+            if (cause instanceof ConnectException)
+                throw new PullFailure(url + " refused the connection (is the server up?)", cause);
+            throw new PullFailure(url + " failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()), cause);
+        }
     }
 
     /** The declared format, else the URL's ending, else the content type; tidy CSV when nothing says. */

@@ -3,7 +3,6 @@ package org.perfalert.pull;
 import org.perfalert.ingest.FileResult;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -27,12 +26,12 @@ public record PullResult(Source source, PullWindow window, String runId, List<Fi
     public String render() {
         StringBuilder out = new StringBuilder();
         loads.forEach(r -> out.append(r.report().render()));
-        List<String> last = new ArrayList<>();
-        last.add("source " + source.name() + " (" + source.kind().id() + ", " + window + "): ");
-        if (ok()) last.add(loads.isEmpty() ? "nothing to load" : "pulled and loaded, months to evaluate: "
-                + (touchedMonths().isEmpty() ? "none (no figure changed)" : touchedMonths().toString()));
-        else last.add("FAILED: " + failure);
-        out.append(String.join("", last)).append(System.lineSeparator());
+        out.append("source ").append(source.name()).append(" (").append(source.kind().id()).append(", ").append(window).append("): ");
+        if (!ok()) out.append("FAILED: ").append(failure);
+        else if (loads.isEmpty()) out.append("nothing to load");
+        else out.append("pulled and loaded, months to evaluate: ")
+                .append(touchedMonths().isEmpty() ? "none (no figure changed)" : touchedMonths().toString());
+        out.append(System.lineSeparator());
         return out.toString();
     }
 }

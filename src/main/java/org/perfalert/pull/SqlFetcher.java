@@ -38,6 +38,7 @@ public final class SqlFetcher implements Fetcher {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(q.sql())) {
                 ps.setQueryTimeout((int) sql.timeout().toSeconds());
+                ps.setFetchSize(1000); // stream the rows (PostgreSQL only does so inside a transaction, as here)
                 for (int i = 0; i < q.order().size(); i++)
                     ps.setString(i + 1, q.order().get(i).equals("from") ? window.from().toString() : window.to().toString());
                 try (ResultSet rs = ps.executeQuery()) {
