@@ -26,7 +26,8 @@ public record PullResult(Source source, PullWindow window, String runId, List<Fi
     public String render() {
         StringBuilder out = new StringBuilder();
         loads.forEach(r -> out.append(r.report().render()));
-        out.append("source ").append(source.name()).append(" (").append(source.kind().id()).append(", ").append(window).append("): ");
+        out.append("source ").append(source.name()).append(" (").append(source.kind().id())
+                .append(source.kind() == Source.Kind.FOLDER ? "" : ", " + window).append("): ");
         if (!ok()) out.append("FAILED: ").append(failure);
         else if (loads.isEmpty()) out.append("nothing to load");
         else out.append("pulled and loaded, months to evaluate: ")

@@ -76,11 +76,12 @@ public final class SourcePuller {
             failure = e.getMessage();
         }
         PullResult result = new PullResult(source, window, runId, List.copyOf(loads), failure);
+        String months = source.kind() == Source.Kind.FOLDER ? "-" : window.toString(); // a folder gives what is in it
         if (result.ok())
             LOG.info("source pulled source={} kind={} months={} files={} touched={} run={}", source.name(), source.kind().id(),
-                    window, loads.size(), result.touchedMonths(), runId);
+                    months, loads.size(), result.touchedMonths(), runId);
         else LOG.warn("source failed source={} kind={} months={} run={} error=\"{}\"", source.name(), source.kind().id(),
-                window, runId, failure);
+                months, runId, failure);
         if (health.record(source.name(), result.ok(), failure, started)) {
             int queued = notice.queue(source, health.state(source.name()), runId, started);
             LOG.warn("source failing source={} failures={} analysts_emailed={}", source.name(),
