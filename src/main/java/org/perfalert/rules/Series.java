@@ -195,7 +195,7 @@ public final class Series {
     public Significance averageTest(int window) {
         List<YearMonth> earlier = window(window);
         if (earlier == null || earlier.isEmpty()) return null;
-        return Tests.average(this, earlier, rateOver(earlier));
+        return SignificanceTests.average(this, earlier, rateOver(earlier));
     }
 
     long numerator(YearMonth m) { return numerators.get(m); }
@@ -210,11 +210,11 @@ public final class Series {
     /** The `window`-month figure at M against the same at the benchmark month, or null when there is no test. */
     public Benchmark benchmarkTest(int window) {
         YearMonth base = getBenchmarkMonth();
-        if (isCounted()) return Tests.countBenchmark(this, base, window);
+        if (isCounted()) return SignificanceTests.countBenchmark(this, base, window);
         List<YearMonth> used = new ArrayList<>();
         for (int k = 0; k < window; k++) { used.add(month.minusMonths(k)); used.add(base.minusMonths(k)); }
         for (YearMonth m : used) if (!hasFraction(m)) return null;
-        return Tests.rateBenchmark(this, base, window);
+        return SignificanceTests.rateBenchmark(this, base, window);
     }
 
     // --- statistical process control -------------------------------------------------------------
