@@ -27,12 +27,17 @@ public final class Pulling {
     private final SourcePuller puller;
     private final PullHealth health;
     private final Clock clock;
+    private final long tickMs;
 
-    private Pulling(List<Source> sources, SourcePuller puller, PullHealth health, Clock clock) {
+    /** What the service binds for the pull routes: the routes' bean, the health check, and how often the routes look. */
+    public record Beans(PullSteps steps, PullHealthCheck health, long tickMs) { }
+
+    private Pulling(List<Source> sources, SourcePuller puller, PullHealth health, Clock clock, long tickMs) {
         this.sources = sources;
         this.puller = puller;
         this.health = health;
         this.clock = clock;
+        this.tickMs = tickMs;
     }
 
     /** The stage for these sources on this store; env gives the passwords and header values named in sources.yaml. */
@@ -52,7 +57,7 @@ public final class Pulling {
         PullHealth health = new PullHealth(dir.resolve("sources-state.json"), threshold);
         FailureNotice notice = new FailureNotice(store.dataSource(), analysts, s.get("mail.from", "perfalert@localhost").trim());
         SourcePuller puller = new SourcePuller(loader, env, dir.resolve("staging"), health, notice, clock);
-        return new Pulling(sources, puller, health, clock);
+        return new Pulling(sources, puller, health, clock, Long.parseLong(s.get("pull.tick.ms", "60000").trim()));
     }
 
     public List<Source> sources() { return sources; }
@@ -69,6 +74,9 @@ public final class Pulling {
     public PullSteps steps(AfterPull afterPull) {
         return new PullSteps(new PullSchedule(sources, clock, clock.instant()), puller, afterPull);
     }
+
+    /** The beans for the service; afterPull evaluates the months a pull changed and raises their alerts. */
+    public Beans beans(AfterPull afterPull) { return new Beans(steps(afterPull), healthCheck(), tickMs); }
 
     /** Binds "pullSources" (the routes' bean) and "pullHealth" (a Camel health check) with the binder given (e.g. Camel Main's bind). */
     public void bind(BiConsumer<String, Object> binder, AfterPull afterPull) {
