@@ -4,6 +4,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.perfalert.config.Catalogue;
+import org.perfalert.config.Configuration;
 import org.perfalert.model.Areas;
 import org.perfalert.model.Observation;
 import org.perfalert.model.PerformanceException;
@@ -22,6 +23,11 @@ public final class Evaluator {
     private final Catalogue catalogue;
     private final Areas areas;
     private final Consumer<String> problems;
+
+    /** Problems in rule actions go to stderr. */
+    public Evaluator(RuleBase rules, Configuration config) {
+        this(rules, config.catalogue(), config.areas());
+    }
 
     public Evaluator(RuleBase rules, Catalogue catalogue, Areas areas) {
         this(rules, catalogue, areas, System.err::println);

@@ -171,7 +171,7 @@ public final class Series {
     }
 
     // --- significance ---------------------------------------------------------------------------
-    /** The months used by a test: M and the `window` months before it, or null when one is missing. */
+    /** The `earlier` months before M, oldest first, or null when one of them has no value. */
     private List<YearMonth> window(int earlier) {
         List<YearMonth> ms = new ArrayList<>();
         for (int k = earlier; k >= 1; k--) {
