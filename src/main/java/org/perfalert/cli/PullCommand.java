@@ -1,6 +1,5 @@
 package org.perfalert.cli;
 
-import org.perfalert.config.ConfigException;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
 import org.perfalert.pull.PullResult;
@@ -8,6 +7,9 @@ import org.perfalert.pull.PullWindow;
 import org.perfalert.pull.Pulling;
 import org.perfalert.pull.Source;
 import org.perfalert.pull.SourcesFile;
+import org.perfalert.rules.RuleBase;
+import org.perfalert.rules.RuleCompiler;
+import org.perfalert.rules.RuleProblems;
 import org.perfalert.store.Store;
 import org.perfalert.store.StoreException;
 import picocli.CommandLine.Command;
@@ -28,6 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Pull one source of config/sources.yaml now, load what it gives (as `load` does) and print the load report.",
                 "Without --month the source's recent months are pulled, as on its schedule. A disabled source may be pulled this way.",
+                "The months whose figures changed are evaluated and their emails queued, as after `load`.",
                 "Exit 1 if the source failed or its payload was refused."})
 public class PullCommand implements Callable<Integer> {
     @Mixin Common common;
@@ -40,10 +43,27 @@ public class PullCommand implements Callable<Integer> {
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "pull this month only (default: the source's recent months)")
     String month;
 
+    @Option(names = "--send", description = "send the queued emails now instead of leaving them to the service")
+    boolean send;
+
+    @Option(names = "--no-evaluate", negatable = true, defaultValue = "true",
+            description = "evaluate the months whose figures changed and queue the emails (default: on)")
+    boolean evaluate = true;
+
     @Override
-    public Integer call() throws ConfigException {
+    public Integer call() throws Exception {
         Configuration cfg = ConfigLoader.load(common.config);
         List<Source> sources = SourcesFile.load(common.config);
+        // As load: the rules compile before anything is pulled, so pulled figures are never left unevaluated.
+        RuleBase rules = null;
+        if (evaluate) {
+            try {
+                rules = RuleCompiler.compile(common.rules);
+            } catch (RuleProblems e) {
+                throw new UserError("the rules in " + common.rules + " do not compile; nothing was pulled:"
+                        + System.lineSeparator() + String.join(System.lineSeparator(), e.problems()));
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemDefaultZone();
         PullResult result;
@@ -55,11 +75,9 @@ public class PullCommand implements Callable<Integer> {
             PullWindow window = month == null ? PullWindow.recent(s.months(), clock) : PullWindow.of(parseMonth());
             result = pulling.puller().pull(s, window);
             out.print(result.render());
-            out.flush();
             // The months the pull changed go the same way as a loaded file's.
-            LoadCommand load = new LoadCommand();
-            load.common = common;
-            load.afterLoad(cfg, store, result.touchedMonths());
+            if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(result.touchedMonths(), send);
+            out.flush();
         } catch (StoreException e) {
             throw new UserError(e.getMessage());
         } catch (SQLException e) {

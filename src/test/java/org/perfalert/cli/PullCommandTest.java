@@ -64,7 +64,8 @@ class PullCommandTest {
 
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).contains("web-2025-11.csv: loaded").contains("new: 1, unchanged: 0, revised: 0")
-                    .contains("source web (http, 2025-11): pulled and loaded, months to evaluate: [2025-11]");
+                    .contains("source web (http, 2025-11): pulled and loaded, months to evaluate: [2025-11]")
+                    .contains("Evaluated 2025-11:");
             try (Store store = Store.open(ConfigLoader.load(cfg).settings())) {
                 assertThat(store.observations().all()).containsExactly(
                         new Observation(YearMonth.of(2025, 11), "calls_999", AreaType.DISTRICT, "Fenland", 42, null, null));
@@ -72,7 +73,8 @@ class PullCommandTest {
 
             Run again = run("pull", "--config", cfg.toString(), "--source", "web", "--month", "2025-11");
             assertThat(again.exit()).isZero();
-            assertThat(again.out()).contains("new: 0, unchanged: 1, revised: 0").contains("none (no figure changed)");
+            assertThat(again.out()).contains("new: 0, unchanged: 1, revised: 0").contains("none (no figure changed)")
+                    .contains("No figures changed: nothing to evaluate.").doesNotContain("Evaluated");
         } finally {
             server.stop(0);
         }
