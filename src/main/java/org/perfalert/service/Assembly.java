@@ -12,6 +12,10 @@ import org.perfalert.ingest.InboxFiler;
 import org.perfalert.model.Observation;
 import org.perfalert.model.SeriesKey;
 import org.perfalert.notify.*;
+import org.perfalert.pull.AfterPull;
+import org.perfalert.pull.Pulling;
+import org.perfalert.pull.Source;
+import org.perfalert.pull.SourcesFile;
 import org.perfalert.rules.*;
 import org.perfalert.store.ObservationStore;
 import org.perfalert.store.Store;
@@ -121,7 +125,19 @@ public final class Assembly implements AutoCloseable {
             LoggerFactory.getLogger("perfalert.digest").warn("weekly digest not available in this build; nothing sent");
             return "not available in this build";
         };
-        return new Assembly(store, new Stages(intake, evaluator, alerts, send, digest, live), stateDir);
+        // Pulled figures go the way of a dropped file's: the loader in force, then evaluate and alert each changed month.
+        List<Source> sources;
+        try {
+            sources = SourcesFile.load(configDir);
+        } catch (ConfigException e) {
+            throw new BrokenVersion(e.problems());
+        }
+        Pulling pulling = Pulling.create(settings, store, sources, file -> live.current().rules().loader().load(file),
+                () -> live.current().config().people().analysts(), System.getenv(), clock);
+        AfterPull afterPull = result -> {
+            for (YearMonth month : result.touchedMonths()) alerts.process(evaluator.evaluate(month), result.runId());
+        };
+        return new Assembly(store, new Stages(intake, evaluator, alerts, send, digest, live, pulling.beans(afterPull)), stateDir);
     }
 
     private static Running build(Configuration config, Path rulesDir, Store store, ObservationStore observations,
