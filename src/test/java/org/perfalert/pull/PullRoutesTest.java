@@ -57,8 +57,8 @@ class PullRoutesTest {
                     f.puller, evaluated::add);
 
             Main main = new Main();
-            main.configure().withRoutesIncludePattern("file:" + TestConfig.repo().resolve("routes").toAbsolutePath() + "/pull-*.camel.yaml,"
-                    + "classpath:pull-routes/errors.camel.yaml");
+            Path routes = TestConfig.repo().resolve("routes").toAbsolutePath();
+            main.configure().withRoutesIncludePattern("file:" + routes + "/pull-*.camel.yaml,file:" + routes + "/errors.camel.yaml");
             main.configure().setJmxEnabled(false);
             main.bind(Pulling.BEAN, steps);
             main.bind(Pulling.HEALTH_BEAN, new PullHealthCheck(sources, f.health));
