@@ -100,12 +100,16 @@ public final class Assembly implements AutoCloseable {
                 evaluated.add(new SeriesKey(s.getMetricId(), s.getLevel(), s.getArea()));
             return new Stages.Evaluation(month, r.evaluator().evaluate(seriesHistory, month), evaluated);
         };
-        Stages.AlertStage alerts = (evaluation, runId) -> {
-            RunSummary s = live.current().rules().alerts().process(evaluation.month(), evaluation.exceptions(),
-                    evaluation.evaluated(), runId);
-            ALERTS.info("alerts month={} run={} found={} new={} continuing={} resolved={} withdrawn={} silenced={} emails_queued={}",
-                    s.month(), runId, s.found(), s.newCount(), s.continuing(), s.resolved(), s.withdrawn(), s.silenced(),
-                    s.emailsQueued());
+        // One alert run at a time: the ingest route and the pull routes run on their own threads.
+        Stages.AlertStage alerts = new Stages.AlertStage() {
+            @Override
+            public synchronized void process(Stages.Evaluation evaluation, String runId) throws Exception {
+                RunSummary s = live.current().rules().alerts().process(evaluation.month(), evaluation.exceptions(),
+                        evaluation.evaluated(), runId);
+                ALERTS.info("alerts month={} run={} found={} new={} continuing={} resolved={} withdrawn={} silenced={} emails_queued={}",
+                        s.month(), runId, s.found(), s.newCount(), s.continuing(), s.resolved(), s.withdrawn(), s.silenced(),
+                        s.emailsQueued());
+            }
         };
         // One sender at a time: the timer route and a final drain (demo, shutdown) must not both send a row.
         Stages.OutboxStage send = new Stages.OutboxStage() {
@@ -135,7 +139,10 @@ public final class Assembly implements AutoCloseable {
         Pulling pulling = Pulling.create(settings, store, sources, file -> live.current().rules().loader().load(file),
                 () -> live.current().config().people().analysts(), System.getenv(), clock);
         AfterPull afterPull = result -> {
-            for (YearMonth month : result.touchedMonths()) alerts.process(evaluator.evaluate(month), result.runId());
+            // Evaluate and alert under the alert stage's lock, so a month's run is not interleaved with the inbox's.
+            synchronized (alerts) {
+                for (YearMonth month : result.touchedMonths()) alerts.process(evaluator.evaluate(month), result.runId());
+            }
         };
         return new Assembly(store, new Stages(intake, evaluator, alerts, send, digest, live, pulling.beans(afterPull)), stateDir);
     }
