@@ -93,6 +93,7 @@ public class DemoCommand implements Callable<Integer> {
         p.setProperty("digest.dir", abs.resolve("digests").toString());
         p.setProperty("inbox.dir", abs.resolve("inbox").toString());
         p.setProperty("service.state.dir", abs.resolve("data").toString());
+        p.setProperty("pull.dir", abs.resolve("data").resolve("pull").toString());
         p.setProperty("inbox.poll.ms", "200");
         p.setProperty("outbox.period.ms", "2000");
         if (httpPort != null) p.setProperty("http.port", String.valueOf(httpPort));

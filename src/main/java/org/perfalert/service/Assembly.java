@@ -14,6 +14,10 @@ import org.perfalert.ingest.InboxFiler;
 import org.perfalert.model.Observation;
 import org.perfalert.model.SeriesKey;
 import org.perfalert.notify.*;
+import org.perfalert.pull.AfterPull;
+import org.perfalert.pull.Pulling;
+import org.perfalert.pull.Source;
+import org.perfalert.pull.SourcesFile;
 import org.perfalert.rules.*;
 import org.perfalert.store.ObservationStore;
 import org.perfalert.store.Store;
@@ -98,12 +102,16 @@ public final class Assembly implements AutoCloseable {
                 evaluated.add(new SeriesKey(s.getMetricId(), s.getLevel(), s.getArea()));
             return new Stages.Evaluation(month, r.evaluator().evaluate(seriesHistory, month), evaluated);
         };
-        Stages.AlertStage alerts = (evaluation, runId) -> {
-            RunSummary s = live.current().rules().alerts().process(evaluation.month(), evaluation.exceptions(),
-                    evaluation.evaluated(), runId);
-            ALERTS.info("alerts month={} run={} found={} new={} continuing={} resolved={} withdrawn={} silenced={} emails_queued={}",
-                    s.month(), runId, s.found(), s.newCount(), s.continuing(), s.resolved(), s.withdrawn(), s.silenced(),
-                    s.emailsQueued());
+        // One alert run at a time: the ingest route and the pull routes run on their own threads.
+        Stages.AlertStage alerts = new Stages.AlertStage() {
+            @Override
+            public synchronized void process(Stages.Evaluation evaluation, String runId) throws Exception {
+                RunSummary s = live.current().rules().alerts().process(evaluation.month(), evaluation.exceptions(),
+                        evaluation.evaluated(), runId);
+                ALERTS.info("alerts month={} run={} found={} new={} continuing={} resolved={} withdrawn={} silenced={} emails_queued={}",
+                        s.month(), runId, s.found(), s.newCount(), s.continuing(), s.resolved(), s.withdrawn(), s.silenced(),
+                        s.emailsQueued());
+            }
         };
         // One sender at a time: the timer route and a final drain (demo, shutdown) must not both send a row.
         Stages.OutboxStage send = new Stages.OutboxStage() {
@@ -129,7 +137,22 @@ public final class Assembly implements AutoCloseable {
             @Override public String weekly() throws Exception { return digests.get().weekly(); }
             @Override public String thisWeek() throws Exception { return digests.get().thisWeek(); }
         };
-        return new Assembly(store, new Stages(intake, evaluator, alerts, send, digest, live), stateDir);
+        // Pulled figures go the way of a dropped file's: the loader in force, then evaluate and alert each changed month.
+        List<Source> sources;
+        try {
+            sources = SourcesFile.load(configDir);
+        } catch (ConfigException e) {
+            throw new BrokenVersion(e.problems());
+        }
+        Pulling pulling = Pulling.create(settings, store, sources, file -> live.current().rules().loader().load(file),
+                () -> live.current().config().people().analysts(), System.getenv(), clock);
+        AfterPull afterPull = result -> {
+            // Evaluate and alert under the alert stage's lock, so a month's run is not interleaved with the inbox's.
+            synchronized (alerts) {
+                for (YearMonth month : result.touchedMonths()) alerts.process(evaluator.evaluate(month), result.runId());
+            }
+        };
+        return new Assembly(store, new Stages(intake, evaluator, alerts, send, digest, live, pulling.beans(afterPull)), stateDir);
     }
 
     private static Running build(Configuration config, Path rulesDir, Store store, ObservationStore observations,

@@ -70,6 +70,8 @@ public final class Service implements AutoCloseable {
         main.bind("sendOutbox", new Steps.SendOutbox(stages.outbox()));
         main.bind("weeklyDigest", new Steps.WeeklyDigest(stages.digest()));
         main.bind("reloadRules", new Steps.ReloadRules(stages.rules()));
+        // The pull routes (routes/pull-*.camel.yaml): config/sources.yaml's sources, on their schedules.
+        main.bind(org.perfalert.pull.Pulling.BEAN, stages.pull().steps());
         // Files already loaded are remembered on disk, so a restart does not load them again.
         main.bind("inboxSeen", FileIdempotentRepository.fileIdempotentRepository(
                 o.stateDir().resolve("inbox-seen.txt").toFile(), 100_000, 64L * 1024 * 1024));
@@ -81,6 +83,7 @@ public final class Service implements AutoCloseable {
         p.setProperty("reload.period.ms", String.valueOf(o.reloadPeriodMs()));
         p.setProperty("digest.cron", o.digestCron());
         p.setProperty("digest.zone", o.digestZone());
+        p.setProperty("pull.tick.ms", String.valueOf(stages.pull().tickMs()));
         if (o.httpPort() > 0) {
             // Health on localhost only (CONTRACT.md 4.1): GET /observe/health
             p.setProperty("camel.management.enabled", "true");
@@ -96,6 +99,7 @@ public final class Service implements AutoCloseable {
         if (health != null) {
             health.register(new ServiceHealth.Outbox(stages.outbox()));
             health.register(new ServiceHealth.Rules(stages.rules()));
+            health.register(stages.pull().health());
         }
         LOG.info("service started inbox={} routes={} health={} digest.cron=\"{}\" digest.zone={}",
                 o.inboxDir().toAbsolutePath(), routes, o.httpPort() > 0

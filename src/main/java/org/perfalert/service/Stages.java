@@ -15,7 +15,7 @@ import java.util.Set;
  * can be tested with the real parts handed in and nothing else.
  */
 public record Stages(FileIntake intake, MonthEvaluator evaluator, AlertStage alerts,
-                     OutboxStage outbox, DigestStage digest, LiveRules<?> rules) {
+                     OutboxStage outbox, DigestStage digest, LiveRules<?> rules, org.perfalert.pull.Pulling.Beans pull) {
 
     /** Loads one file whole (or rejects it), then files it in processed/ or rejected/ with its report. */
     public interface FileIntake {

@@ -37,8 +37,14 @@ final class ServiceFixture implements AutoCloseable {
 
     /** httpPort 0: no health endpoint. */
     ServiceFixture(Path root, int httpPort) throws Exception {
+        this(root, httpPort, Map.of(), Map.of());
+    }
+
+    /** With extra settings, and extra (or replaced) files in the configuration folder, e.g. sources.yaml. */
+    ServiceFixture(Path root, int httpPort, Map<String, String> extraSettings, Map<String, String> configFiles) throws Exception {
         this.root = root;
         this.config = copy(REPO.resolve("config"), root.resolve("config"));
+        for (Map.Entry<String, String> e : configFiles.entrySet()) Files.writeString(config.resolve(e.getKey()), e.getValue());
         this.rules = copy(REPO.resolve("rules"), root.resolve("rules"));
         this.inbox = root.resolve("inbox");
         this.smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -55,6 +61,8 @@ final class ServiceFixture implements AutoCloseable {
         p.setProperty("outbox.period.ms", "200");
         p.setProperty("reload.period.ms", "200");
         p.setProperty("http.port", String.valueOf(httpPort));
+        p.setProperty("pull.dir", root.resolve("pull").toString());
+        extraSettings.forEach(p::setProperty);
         Settings settings = new Settings(p, Map.of());
         this.parts = Assembly.open(settings, config, rules, Clock.systemUTC());
         this.service = Service.start(parts.stages(), Service.Options.from(settings, REPO.resolve("routes")));
