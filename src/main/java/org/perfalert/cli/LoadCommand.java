@@ -6,8 +6,6 @@ import org.perfalert.config.Configuration;
 import org.perfalert.ingest.FileLoader;
 import org.perfalert.ingest.FileResult;
 import org.perfalert.rules.RuleBase;
-import org.perfalert.rules.RuleCompiler;
-import org.perfalert.rules.RuleProblems;
 import org.perfalert.store.Store;
 import org.perfalert.store.StoreException;
 import picocli.CommandLine.Command;
@@ -48,15 +46,7 @@ public class LoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Configuration cfg = ConfigLoader.load(common.config);
         // Compile the rules before touching the store, so broken rules never leave figures loaded but unevaluated.
-        RuleBase rules = null;
-        if (evaluate) {
-            try {
-                rules = RuleCompiler.compile(common.rules);
-            } catch (RuleProblems e) {
-                throw new UserError("the rules in " + common.rules + " do not compile; nothing was loaded:"
-                        + System.lineSeparator() + String.join(System.lineSeparator(), e.problems()));
-            }
-        }
+        RuleBase rules = evaluate ? MonthsAfterLoad.compileFirst(common.rules, "loaded") : null;
         PrintWriter out = spec.commandLine().getOut();
         List<FileResult> results;
         try (Store store = Store.open(cfg.settings())) {

@@ -9,6 +9,8 @@ import org.perfalert.model.SeriesKey;
 import org.perfalert.notify.*;
 import org.perfalert.rules.Evaluator;
 import org.perfalert.rules.RuleBase;
+import org.perfalert.rules.RuleCompiler;
+import org.perfalert.rules.RuleProblems;
 import org.perfalert.rules.Series;
 import org.perfalert.rules.SeriesBuilder;
 import org.perfalert.store.ObservationStore;
@@ -35,6 +37,19 @@ final class MonthsAfterLoad {
         this.rules = rules;
         this.store = store;
         this.out = out;
+    }
+
+    /**
+     * Compiles the rules before anything is stored, so broken rules never leave figures loaded but
+     * unevaluated; what says what was refused ("loaded", "pulled").
+     */
+    static RuleBase compileFirst(java.nio.file.Path rulesDir, String what) {
+        try {
+            return RuleCompiler.compile(rulesDir);
+        } catch (RuleProblems e) {
+            throw new UserError("the rules in " + rulesDir + " do not compile; nothing was " + what + ":"
+                    + System.lineSeparator() + String.join(System.lineSeparator(), e.problems()));
+        }
     }
 
     void process(SortedSet<YearMonth> touched, boolean send) throws Exception {

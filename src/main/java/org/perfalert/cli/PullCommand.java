@@ -8,8 +8,6 @@ import org.perfalert.pull.Pulling;
 import org.perfalert.pull.Source;
 import org.perfalert.pull.SourcesFile;
 import org.perfalert.rules.RuleBase;
-import org.perfalert.rules.RuleCompiler;
-import org.perfalert.rules.RuleProblems;
 import org.perfalert.store.Store;
 import org.perfalert.store.StoreException;
 import picocli.CommandLine.Command;
@@ -55,15 +53,7 @@ public class PullCommand implements Callable<Integer> {
         Configuration cfg = ConfigLoader.load(common.config);
         List<Source> sources = SourcesFile.load(common.config);
         // As load: the rules compile before anything is pulled, so pulled figures are never left unevaluated.
-        RuleBase rules = null;
-        if (evaluate) {
-            try {
-                rules = RuleCompiler.compile(common.rules);
-            } catch (RuleProblems e) {
-                throw new UserError("the rules in " + common.rules + " do not compile; nothing was pulled:"
-                        + System.lineSeparator() + String.join(System.lineSeparator(), e.problems()));
-            }
-        }
+        RuleBase rules = evaluate ? MonthsAfterLoad.compileFirst(common.rules, "pulled") : null;
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemDefaultZone();
         PullResult result;

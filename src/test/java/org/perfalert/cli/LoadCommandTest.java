@@ -29,16 +29,7 @@ class LoadCommandTest {
         return cfg;
     }
 
-    record Run(int exit, String out, String err) { }
-
-    Run load(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
+    CliRun load(String... args) { return CliRun.run(args); }
 
     @Test
     void loadsFilesPrintsAReportPerFileAndFailsWhenOneIsRefused() throws Exception {
@@ -46,7 +37,7 @@ class LoadCommandTest {
         Path good = Files.writeString(dir.resolve("good.csv"), "month,metric,area,value\n2024-01,calls_999,Fenland,10\n");
         Path bad = Files.writeString(dir.resolve("bad.csv"), "month,metric,area,value\n2024-01,calls_999,Fenland,ten\n");
 
-        Run run = load("load", "--config", cfg.toString(), "--data", good.toString(), bad.toString());
+        CliRun run = load("load", "--config", cfg.toString(), "--data", good.toString(), bad.toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains(good + ": loaded").contains("new: 1, unchanged: 0, revised: 0")
@@ -63,7 +54,7 @@ class LoadCommandTest {
         Path cfg = config();
         Path good = Files.writeString(dir.resolve("good.json"), "[{\"month\":\"2024-01\",\"metric\":\"calls_999\",\"value\":10}]");
 
-        Run run = load("load", "--config", cfg.toString(), "--data", good.toString());
+        CliRun run = load("load", "--config", cfg.toString(), "--data", good.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("1 of 1 file loaded");
@@ -71,7 +62,7 @@ class LoadCommandTest {
 
     @Test
     void aMissingPathIsReportedAndFails() throws Exception {
-        Run run = load("load", "--config", config().toString(), "--data", dir.resolve("nowhere").toString());
+        CliRun run = load("load", "--config", config().toString(), "--data", dir.resolve("nowhere").toString());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("nowhere: no such file or folder");

@@ -24,20 +24,11 @@ class RuleCommandsTest {
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.run(args); }
 
     @Test
     void evaluatePrintsTheContractJsonForTheMonth() throws Exception {
-        Run r = run("evaluate", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--month", "2021-06");
+        CliRun r = run("evaluate", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--month", "2021-06");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode array = JSON.readTree(r.out());
         assertThat(array.isArray()).isTrue();
@@ -70,14 +61,14 @@ class RuleCommandsTest {
     @Test
     void evaluateDefaultsToTheLatestMonthAndPrintsText() throws Exception {
         String latest = Files.readAllLines(Path.of(SEED, "data.csv")).stream().skip(1).map(l -> l.substring(0, 7)).max(String::compareTo).orElseThrow();
-        Run r = run("evaluate", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--format", "text");
+        CliRun r = run("evaluate", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--format", "text");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith(latest + "  "));
     }
 
     @Test
     void backtestOverTheRealPoliceUkFilesAgreesWithTheCounts() throws Exception {
-        Run r = run("backtest", "--data", "samples/policeuk/street", "--from", "2025-01", "--to", "2025-12");
+        CliRun r = run("backtest", "--data", "samples/policeuk/street", "--from", "2025-01", "--to", "2025-12");
         assertThat(r.exit()).as(r.err()).isZero();
         List<YearMonth> months = IntStream.rangeClosed(1, 12).mapToObj(i -> YearMonth.of(2025, i)).toList();
         Set<String> expected = new StreetCounts(ConfigLoader.loadForRules(Path.of("config")).areas()).twelveMonthExtremes(months);
@@ -96,7 +87,7 @@ class RuleCommandsTest {
 
     @Test
     void backtestPrintsCsvForTheRange() {
-        Run r = run("backtest", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--from", "2019-06", "--to", "2019-07", "--format", "csv");
+        CliRun r = run("backtest", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--from", "2019-06", "--to", "2019-07", "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("month,rule,metric,area_type,area,severity,direction,value,headline,evidence");
@@ -110,14 +101,14 @@ class RuleCommandsTest {
         assertThat(run("evaluate", "--data", SEED + "/data.csv", "--month", "May 2020").exit()).isEqualTo(2);
         assertThat(run("evaluate", "--data", SEED + "/data.csv", "--format", "xml").exit()).isEqualTo(2);
         Path bad = Files.writeString(dir.resolve("bad.csv"), "month,metric,value\n2020-01,no_such_metric,3\n");
-        Run r = run("evaluate", "--data", bad.toString(), "--config", SEED + "/config");
+        CliRun r = run("evaluate", "--data", bad.toString(), "--config", SEED + "/config");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("bad.csv").contains("no_such_metric");
     }
 
     @Test
     void rulesCheckSaysOkOrListsEveryProblem() throws Exception {
-        Run ok = run("rules", "check");
+        CliRun ok = run("rules", "check");
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).startsWith("OK");
         Files.writeString(dir.resolve("settings.properties"), "spc.run = 7\n");
@@ -131,7 +122,7 @@ class RuleCommandsTest {
                 then
                 end
                 """);
-        Run bad = run("rules", "check", "--rules", dir.toString());
+        CliRun bad = run("rules", "check", "--rules", dir.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).startsWith(dir.resolve("broken.drl") + ":6:13: ").contains("valeu");
     }

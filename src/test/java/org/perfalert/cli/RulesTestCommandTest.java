@@ -32,16 +32,7 @@ class RulesTestCommandTest {
 
     @TempDir Path dir;
 
-    record Run(int exit, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.run(args); }
 
     @Test
     void theShippedScenariosPassThroughMainExecute() throws Exception {
@@ -129,7 +120,7 @@ class RulesTestCommandTest {
                     evidnce: { value: 2 }
                 """);
 
-        Run r = run("rules", "test", "--rules", rules.toString());
+        CliRun r = run("rules", "test", "--rules", rules.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         String out = r.out();
@@ -155,7 +146,7 @@ class RulesTestCommandTest {
         Path rules = dir.resolve("rules");
         Files.createDirectories(rules.resolve("tests"));
         Files.writeString(rules.resolve("tests/bad.yaml"), "name: bad\nobservations: [\n  { metric: crimes\n");
-        Run r = run("rules", "test", "--rules", rules.toString());
+        CliRun r = run("rules", "test", "--rules", rules.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).containsPattern("FAILED  " + java.util.regex.Pattern.quote(rules.resolve("tests/bad.yaml").toString())
                 + ":\\d+:\\d+: not valid YAML");
@@ -167,7 +158,7 @@ class RulesTestCommandTest {
         assertThat(run("rules", "test", "--no-such-option").exit()).isEqualTo(2);
         Path empty = dir.resolve("empty");
         Files.createDirectories(empty);
-        Run r = run("rules", "test", "--rules", empty.toString());
+        CliRun r = run("rules", "test", "--rules", empty.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("no scenario folder");
     }
