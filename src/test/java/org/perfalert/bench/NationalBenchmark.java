@@ -1,0 +1,177 @@
+package org.perfalert.bench;
+
+import org.perfalert.model.PerformanceException;
+import org.perfalert.rules.Evaluator;
+import org.perfalert.rules.RuleBase;
+import org.perfalert.rules.RuleCompiler;
+import org.perfalert.rules.SeriesBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.*;
+
+/**
+ * The benchmark (not a test): times the rule engine against the hand-written baseline at force and
+ * national scale, a backtest, growth from 1x to 100x a force, loading against parsing, rule reload,
+ * start-up, and the national month in a child JVM with -Xmx512m. Every figure is the median of
+ * several runs with min–max; engine and baseline runs are interleaved so their ratio stands up to a
+ * busy machine. Run it with: mvn -B -o -Pbench test-compile exec:exec [-Dbench.args="..."]
+ *
+ * Arguments: --runs N (default 5), --parts eval,backtest,scale,load,reload,start,heap (default all),
+ * --rules DIR (default rules), --out FILE (default target/bench/report.md).
+ */
+public final class NationalBenchmark {
+    static final int MONTHS = 36;
+
+    private final Report report;
+    private final int runs;
+    private final Path rules, work;
+    private RuleBase full, subset;
+
+    NationalBenchmark(Report report, int runs, Path rules, Path work) {
+        this.report = report;
+        this.runs = runs;
+        this.rules = rules;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        if (opt.containsKey("child-national-month")) { HeapCheck.child(Path.of(opt.get("rules")), Integer.parseInt(opt.getOrDefault("months", "1"))); return; }
+        int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
+        Set<String> parts = new LinkedHashSet<>(List.of(opt.getOrDefault("parts", "reload,load,start,eval,backtest,scale,heap").split(",")));
+        Path rules = Path.of(opt.getOrDefault("rules", "rules")).toAbsolutePath();
+        Path work = Files.createTempDirectory("perfalert-bench");
+        Report report = new Report(System.out, Path.of(opt.getOrDefault("out", "target/bench/report.md")));
+        report.line("# perfalert benchmark, %s", Instant.now());
+        report.line("runs per figure: %d (after one warm-up run); cores: %d; max heap: %d MB; java %s",
+                runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        NationalBenchmark b = new NationalBenchmark(report, runs, rules, work);
+        b.compile();
+        if (parts.contains("reload")) new StartupAndReload(report, runs, rules, work).reload();
+        if (parts.contains("load")) new StartupAndReload(report, runs, rules, work).load();
+        if (parts.contains("start")) new StartupAndReload(report, runs, rules, work).start();
+        if (parts.contains("eval") || parts.contains("backtest")) {
+            for (SyntheticData.Scale s : List.of(SyntheticData.forces(1, MONTHS), SyntheticData.national(MONTHS)))
+                b.evalAndBacktest(s, parts.contains("eval"), parts.contains("backtest"));
+        }
+        if (parts.contains("scale")) b.growth();
+        if (parts.contains("heap")) new HeapCheck(report, rules).run();
+        report.line("\ndone %s", Instant.now());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opt = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected argument " + args[i]);
+            String name = args[i].substring(2);
+            opt.put(name, i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "true");
+        }
+        return opt;
+    }
+
+    void compile() throws Exception {
+        full = RuleCompiler.compile(rules);
+        subset = RuleCompiler.compile(RulePack.subset(rules, BaselineEvaluator.RULES, work.resolve("subset-rules")));
+        report.line("rule packs: standard (%d rules), baseline subset (%d rules: %s)", full.ruleIds().size(),
+                subset.ruleIds().size(), String.join(", ", new TreeSet<>(BaselineEvaluator.RULES)));
+    }
+
+    /** One scale's data, built once: the engine's history and the baseline's arrays. */
+    private record Prepared(SyntheticData data, SeriesBuilder history, Evaluator fullEngine, Evaluator subsetEngine,
+                            BaselineEvaluator baseline) { }
+
+    private Prepared prepare(SyntheticData.Scale s) {
+        SyntheticData data = new SyntheticData(s);
+        Evaluator fullEngine = new Evaluator(full, data.catalogue(), data.areas(), p -> { });
+        Evaluator subsetEngine = new Evaluator(subset, data.catalogue(), data.areas(), p -> { });
+        long t = System.nanoTime();
+        SeriesBuilder history = fullEngine.history(data.observations());
+        double build = Timings.since(t);
+        t = System.nanoTime();
+        BaselineEvaluator baseline = new BaselineEvaluator(data);
+        double baseBuild = Timings.since(t);
+        report.line("\n## %s: %d areas, %d districts, %d metrics, %,d series × %d months (%,d figures)", s.name(),
+                s.areas(), s.districts(), s.metrics(), s.series(), s.months(), s.series() * s.months());
+        report.line("- history built once (generate + SeriesBuilder): %.2f s; baseline arrays: %.2f s", build, baseBuild);
+        return new Prepared(data, history, fullEngine, subsetEngine, baseline);
+    }
+
+    /** Times the three evaluators over the given month indexes, interleaved, runs + 1 times (the first is warm-up). */
+    private Timings[] interleaved(Prepared p, int[] months) {
+        Timings fullT = new Timings(), subT = new Timings(), baseT = new Timings(), ratio = new Timings();
+        for (int run = 0; run <= runs; run++) {
+            System.gc();
+            long t = System.nanoTime();
+            int found = 0;
+            for (int m : months) found += p.subsetEngine.evaluate(p.history, p.data.month(m)).size();
+            double sub = Timings.since(t);
+            t = System.nanoTime();
+            int expected = 0;
+            for (int m : months) expected += p.baseline.evaluate(m).size();
+            double base = Timings.since(t);
+            System.gc();
+            t = System.nanoTime();
+            for (int m : months) p.fullEngine.evaluate(p.history, p.data.month(m));
+            double all = Timings.since(t);
+            if (found != expected) throw new IllegalStateException("engine found " + found + ", baseline " + expected);
+            if (run == 0) continue;
+            subT.add(sub); baseT.add(base); fullT.add(all); ratio.add(sub / base);
+        }
+        return new Timings[] {fullT, subT, baseT, ratio};
+    }
+
+    void evalAndBacktest(SyntheticData.Scale s, boolean month, boolean backtest) {
+        Prepared p = prepare(s);
+        int last = s.months() - 1;
+        if (month) {
+            Timings[] t = interleaved(p, new int[] {last});
+            int n = p.fullEngine.evaluate(p.history, p.data.month(last)).size();
+            report.line("- one month (%s, %,d exceptions from the standard pack):", p.data.month(last), n);
+            show(t, s.series());
+        }
+        if (backtest) {
+            int[] months = new int[12];
+            for (int i = 0; i < 12; i++) months[i] = last - 11 + i;
+            Timings[] t = interleaved(p, months);
+            report.line("- 12-month backtest (%s to %s):", p.data.month(last - 11), p.data.month(last));
+            show(t, s.series() * 12);
+        }
+    }
+
+    private void show(Timings[] t, long seriesMonths) {
+        report.line("  - engine, standard pack (22 rules): %s = %.1f µs per series-month", t[0].show("s"), 1e6 * t[0].median() / seriesMonths);
+        report.line("  - engine, baseline's 12 rules: %s", t[1].show("s"));
+        report.line("  - baseline, same 12 rules: %s", t[2].show("s"));
+        report.line("  - **engine ÷ baseline (same rules, per interleaved run): %s**", t[3].show("×"));
+    }
+
+    /** One month at 1x, 10x and 100x a force: is the time per series flat? */
+    void growth() {
+        report.line("\n## growth: one month of the standard pack at 1x, 10x, 100x a force");
+        double perSeries1 = 0;
+        for (int k : new int[] {1, 10, 100}) {
+            SyntheticData.Scale s = SyntheticData.forces(k, MONTHS);
+            Prepared p = prepare(s);
+            YearMonth m = p.data.lastMonth();
+            Timings t = new Timings(), base = new Timings();
+            for (int run = 0; run <= runs; run++) {
+                System.gc();
+                long start = System.nanoTime();
+                List<PerformanceException> found = p.fullEngine.evaluate(p.history, m);
+                double e = Timings.since(start);
+                start = System.nanoTime();
+                p.baseline.evaluate(s.months() - 1);
+                double b = Timings.since(start);
+                if (run > 0) { t.add(e); base.add(b); }
+                if (found.isEmpty()) throw new IllegalStateException("nothing found at " + s.name());
+            }
+            double perSeries = 1e6 * t.median() / s.series();
+            if (k == 1) perSeries1 = perSeries;
+            report.line("- %s (%,d series): engine %s = %.1f µs per series (%.2f× the 1x cost per series); baseline %s",
+                    s.name(), s.series(), t.show("s"), perSeries, perSeries / perSeries1, base.show("s"));
+        }
+    }
+}
