@@ -9,7 +9,9 @@ import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCompiler;
 import org.perfalert.rules.SeriesBuilder;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,11 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BaselineAgreementTest {
     @TempDir static Path dir;
-    static RuleBase pack;
+    static RuleBase pack, split;
 
     @BeforeAll
     static void compile() throws Exception {
         pack = RuleCompiler.compile(RulePack.subset(Path.of("rules"), BaselineEvaluator.RULES, dir.resolve("rules")));
+        // the same rules with the month cut into sessions of a few metrics each, evaluated side by side
+        Path small = RulePack.subset(Path.of("rules"), BaselineEvaluator.RULES, dir.resolve("split"));
+        Files.writeString(small.resolve("settings.properties"), "\n" + Evaluator.SESSION_MAX_SERIES + " = 20\n", StandardOpenOption.APPEND);
+        split = RuleCompiler.compile(small);
     }
 
     @Test
@@ -33,12 +39,17 @@ class BaselineAgreementTest {
     }
 
     @Test
-    void engineAndBaselineAgreeOnEveryMonthOfGeneratedData() {
+    void engineAndBaselineAgreeOnEveryMonthOfGeneratedData() { agree(pack); }
+
+    @Test
+    void theyStillAgreeWhenTheMonthIsSplitIntoSessionsSideBySide() { agree(split); }
+
+    private static void agree(RuleBase rules) {
         Set<String> rulesSeen = new TreeSet<>();
         int compared = 0;
         for (long seed : new long[] {1, 2}) {
             SyntheticData data = new SyntheticData(SyntheticData.small(seed));
-            Evaluator engine = new Evaluator(pack, data.catalogue(), data.areas(), p -> { throw new AssertionError(p); });
+            Evaluator engine = new Evaluator(rules, data.catalogue(), data.areas(), p -> { throw new AssertionError(p); });
             SeriesBuilder history = engine.history(data.observations());
             BaselineEvaluator baseline = new BaselineEvaluator(data);
             for (int m = 0; m < baseline.months(); m++) {

@@ -25,6 +25,11 @@ final class Report {
         save();
     }
 
+    /** The load average now (1, 5, 15 minutes), to show how busy the machine was. */
+    static String load() {
+        try { return Files.readString(Path.of("/proc/loadavg")).trim(); } catch (IOException e) { return "unknown"; }
+    }
+
     private void save() {
         try {
             Files.createDirectories(file.getParent());
