@@ -1,8 +1,5 @@
 package org.perfalert.bench;
 
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
 import org.perfalert.rules.Evaluator;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCompiler;
@@ -35,7 +32,7 @@ final class HeapCheck {
         Path jfr = work.resolve("national.jfr");
         out = child(work, List.of("-Xmx2g", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile"), 3);
         report.line("- profiled run (-Xmx2g, JFR, 3 months): %s", String.join("; ", out));
-        if (Files.exists(jfr)) profile(jfr);
+        if (Files.exists(jfr)) JfrSummary.summarize(jfr, report);
     }
 
     private List<String> child(Path work, List<String> jvm, int months) throws Exception {
@@ -77,36 +74,5 @@ final class HeapCheck {
         }
         System.out.printf(Locale.ROOT, "* peak heap in use (sampled every 5 ms, garbage included): %d MB of max %d MB%n",
                 peak[0] >> 20, Runtime.getRuntime().maxMemory() >> 20);
-    }
-
-    /** What the samples were doing: the hottest methods, and the first perfalert frame on each stack. */
-    private void profile(Path jfr) throws Exception {
-        Map<String, Integer> self = new HashMap<>(), ours = new HashMap<>(), layer = new HashMap<>();
-        int samples = 0;
-        for (var e : RecordingFile.readAllEvents(jfr)) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample")) continue;
-            RecordedStackTrace st = e.getStackTrace();
-            if (st == null || st.getFrames().isEmpty()) continue;
-            samples++;
-            List<RecordedFrame> frames = st.getFrames();
-            self.merge(name(frames.get(0)), 1, Integer::sum);
-            String first = frames.stream().map(HeapCheck::name).filter(n -> n.startsWith("org.perfalert")).findFirst().orElse("(none)");
-            ours.merge(first, 1, Integer::sum);
-            boolean evaluating = frames.stream().anyMatch(f -> name(f).startsWith("org.perfalert.rules.Evaluator.evaluate"));
-            boolean building = frames.stream().anyMatch(f -> name(f).startsWith("org.perfalert.rules.SeriesBuilder.<init>"));
-            layer.merge(evaluating ? "evaluating a month" : building ? "building the history" : "other (generating data, compiling, GC helpers)", 1, Integer::sum);
-        }
-        report.line("- profile: %,d execution samples", samples);
-        top(layer, samples, "by phase", 5);
-        top(self, samples, "hottest methods (self)", 12);
-        top(ours, samples, "first perfalert frame on the stack", 12);
-    }
-
-    private static String name(RecordedFrame f) { return f.getMethod().getType().getName() + "." + f.getMethod().getName(); }
-
-    private void top(Map<String, Integer> counts, int samples, String title, int n) {
-        report.line("  - %s:", title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
-                .forEach(e -> report.line("    - %.1f%% %s", 100.0 * e.getValue() / samples, e.getKey()));
     }
 }

@@ -19,8 +19,9 @@ import java.util.*;
  * several runs with min–max; engine and baseline runs are interleaved so their ratio stands up to a
  * busy machine. Run it with: mvn -B -o -Pbench test-compile exec:exec [-Dbench.args="..."]
  *
- * Arguments: --runs N (default 5), --parts eval,backtest,scale,load,reload,start,heap (default all),
- * --rules DIR (default rules), --out FILE (default target/bench/report.md).
+ * Arguments: --runs N (default 5), --parts reload,load,start,eval,backtest,scale,heap,floor (default all but floor),
+ * --rules DIR (default rules), --out FILE (default target/bench/report.md); --jfr FILE only summarises a
+ * flight recording (e.g. one made with -Dbench.jvm=-XX:StartFlightRecording=filename=FILE,settings=profile).
  */
 public final class NationalBenchmark {
     static final int MONTHS = 36;
@@ -39,6 +40,7 @@ public final class NationalBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
+        if (opt.containsKey("jfr")) { JfrSummary.main(new String[] {opt.get("jfr")}); return; }
         if (opt.containsKey("child-national-month")) { HeapCheck.child(Path.of(opt.get("rules")), Integer.parseInt(opt.getOrDefault("months", "1"))); return; }
         int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
         Set<String> parts = new LinkedHashSet<>(List.of(opt.getOrDefault("parts", "reload,load,start,eval,backtest,scale,heap").split(",")));
@@ -60,6 +62,7 @@ public final class NationalBenchmark {
         }
         if (parts.contains("scale")) b.growth();
         if (parts.contains("heap")) new HeapCheck(report, rules).run();
+        if (parts.contains("floor")) b.floor();
         report.line("\ndone %s; load average: %s", Instant.now(), Report.load());
     }
 
@@ -177,6 +180,41 @@ public final class NationalBenchmark {
         report.line("  - baseline, same 12 rules (one core): %s", t[3].show("s"));
         report.line("  - **engine ÷ baseline, one core each: %s**", t[5].show("×"));
         report.line("  - **engine ÷ baseline, engine as shipped: %s**", t[4].show("×"));
+    }
+
+    /**
+     * What the engine costs before any rule does any work: the month's Series made, inserted into one
+     * session with a single rule that never fires, fired and disposed; next to the baseline's time.
+     */
+    void floor() throws Exception {
+        Path dir = work.resolve("floor-rules");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("settings.properties"), Evaluator.SESSION_MAX_SERIES + " = 0\n");
+        Files.writeString(dir.resolve("floor.drl"), "package floor\nimport org.perfalert.rules.Series\n"
+                + "rule \"never\"\nwhen\n    Series( value < -1 )\nthen\nend\n");
+        RuleBase never = RuleCompiler.compile(dir);
+        SyntheticData data = new SyntheticData(SyntheticData.national(MONTHS));
+        Evaluator engine = new Evaluator(never, data.catalogue(), data.areas(), p -> { });
+        SeriesBuilder history = engine.history(data.observations());
+        BaselineEvaluator baseline = new BaselineEvaluator(data);
+        Timings facts = new Timings(), session = new Timings(), base = new Timings();
+        for (int run = 0; run <= runs; run++) {
+            System.gc();
+            long t = System.nanoTime();
+            int n = history.seriesAt(data.lastMonth()).size();
+            double f = Timings.since(t);
+            t = System.nanoTime();
+            engine.evaluate(history, data.lastMonth());
+            double e = Timings.since(t);
+            t = System.nanoTime();
+            baseline.evaluate(MONTHS - 1);
+            double b = Timings.since(t);
+            if (run > 0) { facts.add(1e6 * f / n); session.add(1e6 * e / n); base.add(1e6 * b / n); }
+        }
+        report.line("\n## the engine's floor at national scale (µs per series, one session, one rule that never fires)");
+        report.line("- making the month's Series facts: %s", facts.show("µs"));
+        report.line("- Series made + inserted + fired + session disposed: %s", session.show("µs"));
+        report.line("- the baseline's whole work (12 rules): %s", base.show("µs"));
     }
 
     /** One month at 1x, 10x and 100x a force: is the time per series flat? */
