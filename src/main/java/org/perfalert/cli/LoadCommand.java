@@ -5,6 +5,9 @@ import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
 import org.perfalert.ingest.FileLoader;
 import org.perfalert.ingest.FileResult;
+import org.perfalert.rules.RuleBase;
+import org.perfalert.rules.RuleCompiler;
+import org.perfalert.rules.RuleProblems;
 import org.perfalert.store.Store;
 import org.perfalert.store.StoreException;
 import picocli.CommandLine.Command;
@@ -34,9 +37,26 @@ public class LoadCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, arity = "1..*", paramLabel = "PATH", description = "files or folders to load")
     List<Path> data;
 
+    @Option(names = "--send", description = "send the queued emails now instead of leaving them to the service")
+    boolean send;
+
+    @Option(names = "--no-evaluate", negatable = true, defaultValue = "true",
+            description = "evaluate the months whose figures changed and queue the emails (default: on)")
+    boolean evaluate = true;
+
     @Override
-    public Integer call() throws ConfigException {
+    public Integer call() throws Exception {
         Configuration cfg = ConfigLoader.load(common.config);
+        // Compile the rules before touching the store, so broken rules never leave figures loaded but unevaluated.
+        RuleBase rules = null;
+        if (evaluate) {
+            try {
+                rules = RuleCompiler.compile(common.rules);
+            } catch (RuleProblems e) {
+                throw new UserError("the rules in " + common.rules + " do not compile; nothing was loaded:"
+                        + System.lineSeparator() + String.join(System.lineSeparator(), e.problems()));
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<FileResult> results;
         try (Store store = Store.open(cfg.settings())) {
@@ -44,7 +64,7 @@ public class LoadCommand implements Callable<Integer> {
             results.forEach(r -> out.print(r.report().render()));
             SortedSet<YearMonth> touched = new TreeSet<>();
             results.forEach(r -> touched.addAll(r.touchedMonths()));
-            afterLoad(cfg, store, touched);
+            if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(touched, send);
         } catch (StoreException e) {
             throw new UserError(e.getMessage());
         }
@@ -53,12 +73,5 @@ public class LoadCommand implements Callable<Integer> {
                 + (refused > 0 ? "; " + refused + " refused (see above)" : ""));
         out.flush();
         return refused > 0 ? Main.INPUT_ERROR : Main.OK;
-    }
-
-    /**
-     * The single place where the months whose figures changed are handed on: evaluating them and queueing
-     * notifications is wired in by the rules and alerts stages. Until then nothing is evaluated here.
-     */
-    protected void afterLoad(Configuration cfg, Store store, SortedSet<YearMonth> touchedMonths) {
     }
 }

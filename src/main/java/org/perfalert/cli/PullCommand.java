@@ -1,17 +1,96 @@
 package org.perfalert.cli;
 
+import org.perfalert.config.ConfigLoader;
+import org.perfalert.config.Configuration;
+import org.perfalert.pull.PullResult;
+import org.perfalert.pull.PullWindow;
+import org.perfalert.pull.Pulling;
+import org.perfalert.pull.Source;
+import org.perfalert.pull.SourcesFile;
+import org.perfalert.rules.RuleBase;
+import org.perfalert.rules.RuleCompiler;
+import org.perfalert.rules.RuleProblems;
+import org.perfalert.store.Store;
+import org.perfalert.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "pull", mixinStandardHelpOptions = true, description = "Run one pull from a configured source now (not yet available in this build)")
+@Command(name = "pull", mixinStandardHelpOptions = true,
+        description = {"Pull one source of config/sources.yaml now, load what it gives (as `load` does) and print the load report.",
+                "Without --month the source's recent months are pulled, as on its schedule. A disabled source may be pulled this way.",
+                "The months whose figures changed are evaluated and their emails queued, as after `load`.",
+                "Exit 1 if the source failed or its payload was refused."})
 public class PullCommand implements Callable<Integer> {
     @Mixin Common common;
 
+    @Spec CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "NAME", description = "the source's name in sources.yaml")
+    String source;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "pull this month only (default: the source's recent months)")
+    String month;
+
+    @Option(names = "--send", description = "send the queued emails now instead of leaving them to the service")
+    boolean send;
+
+    @Option(names = "--no-evaluate", negatable = true, defaultValue = "true",
+            description = "evaluate the months whose figures changed and queue the emails (default: on)")
+    boolean evaluate = true;
+
     @Override
-    public Integer call() {
-        System.err.println("perfalert pull: not yet available in this build");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        Configuration cfg = ConfigLoader.load(common.config);
+        List<Source> sources = SourcesFile.load(common.config);
+        // As load: the rules compile before anything is pulled, so pulled figures are never left unevaluated.
+        RuleBase rules = null;
+        if (evaluate) {
+            try {
+                rules = RuleCompiler.compile(common.rules);
+            } catch (RuleProblems e) {
+                throw new UserError("the rules in " + common.rules + " do not compile; nothing was pulled:"
+                        + System.lineSeparator() + String.join(System.lineSeparator(), e.problems()));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Clock clock = Clock.systemDefaultZone();
+        PullResult result;
+        try (Store store = Store.open(cfg.settings())) {
+            Pulling pulling = Pulling.create(cfg, store, sources, System.getenv(), clock);
+            Source s = pulling.source(source).orElseThrow(() -> new UserError("no source named \"" + source + "\" in "
+                    + common.config.resolve(SourcesFile.NAME) + (sources.isEmpty() ? " (no sources are declared; see docs/sources.md)"
+                    : " (known: " + String.join(", ", sources.stream().map(Source::name).toList()) + ")")));
+            PullWindow window = month == null ? PullWindow.recent(s.months(), clock) : PullWindow.of(parseMonth());
+            result = pulling.puller().pull(s, window);
+            out.print(result.render());
+            // The months the pull changed go the same way as a loaded file's.
+            if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(result.touchedMonths(), send);
+            out.flush();
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage());
+        } catch (SQLException e) {
+            throw new UserError("the store failed while queueing the analysts' email: " + e.getMessage());
+        }
+        return result.ok() ? Main.OK : Main.INPUT_ERROR;
+    }
+
+    private YearMonth parseMonth() {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--month \"" + month + "\" is not a month (write it as YYYY-MM, e.g. 2025-03)");
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.sql.*;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outbox table: emails are written here in the same transaction as the decision to send them, and the
@@ -43,6 +45,16 @@ public class Outbox {
     /** Every row, oldest first (for reports and tests). */
     public List<OutboxEntry> all() throws SQLException {
         return query("ORDER BY id", Integer.MAX_VALUE, ps -> { });
+    }
+
+    /** How many emails stand in each status (pending, sent, failed): for health checks and reports. */
+    public Map<String, Integer> countByStatus() throws SQLException {
+        Map<String, Integer> out = new TreeMap<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
+            while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+        }
+        return out;
     }
 
     public void markSent(long id, Instant now) throws SQLException {

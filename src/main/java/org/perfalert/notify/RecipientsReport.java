@@ -1,6 +1,6 @@
 package org.perfalert.notify;
 
-import org.perfalert.alerts.AlertStatus;
+import org.perfalert.alerts.Lifecycle;
 import org.perfalert.alerts.Silence;
 import org.perfalert.alerts.Silences;
 import org.perfalert.model.PerformanceException;
@@ -54,8 +54,14 @@ public final class RecipientsReport {
         return out.append('\n').toString();
     }
 
-    /** Exceptions freshly evaluated and not yet stored are previewed as new. */
-    public static List<EmailItem> asNew(List<PerformanceException> found) {
-        return found.stream().map(e -> new EmailItem(0, AlertStatus.NEW, e)).toList();
+    /**
+     * Freshly evaluated exceptions with the status the alert store would give them: continuing when the same
+     * series and rule was found the month before, otherwise new.
+     */
+    public static List<EmailItem> withStatus(List<PerformanceException> atMonth, List<PerformanceException> monthBefore) {
+        Set<String> before = new HashSet<>();
+        monthBefore.forEach(e -> before.add(e.rule() + "|" + e.seriesKey()));
+        return atMonth.stream().map(e -> new EmailItem(0, Lifecycle.decide(before.contains(e.rule() + "|" + e.seriesKey()), true,
+                Optional.empty()).orElseThrow(), e)).toList();
     }
 }

@@ -4,6 +4,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.perfalert.config.Catalogue;
+import org.perfalert.config.Configuration;
 import org.perfalert.model.Areas;
 import org.perfalert.model.Observation;
 import org.perfalert.model.PerformanceException;
@@ -17,8 +18,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Evaluates the rules for a month: one fresh session per month, the Series facts of that month
- * inserted, the globals "settings", "alerts" and "areas" set. A rule that fails for one series is
+ * Evaluates the rules for a month: fresh sessions (one, or several side by side when the setting
+ * session.max-series asks for it), the Series facts of that month inserted, the globals "settings", "alerts" and "areas" set. A rule that fails for one series is
  * reported through the problem sink (stderr by default) and the evaluation goes on.
  */
 public final class Evaluator {
@@ -26,6 +27,11 @@ public final class Evaluator {
     private final Catalogue catalogue;
     private final Areas areas;
     private final Consumer<String> problems;
+
+    /** Problems in rule actions go to stderr. */
+    public Evaluator(RuleBase rules, Configuration config) {
+        this(rules, config.catalogue(), config.areas());
+    }
 
     public Evaluator(RuleBase rules, Catalogue catalogue, Areas areas) {
         this(rules, catalogue, areas, System.err::println);

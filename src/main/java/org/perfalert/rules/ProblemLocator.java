@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 final class ProblemLocator {
     private static final Pattern RULE = Pattern.compile("\\[Rule name='([^']+)'\\]");
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(\\d+),(\\d+)]");
+    private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+] Line (\\d+):(\\d+)");
     private static final List<Pattern> NAMES = List.of(
+            Pattern.compile("importing : '([\\w.]+)'"),
             Pattern.compile("strict-mode: [\\w.$]+\\.(\\w+)\\("),
             Pattern.compile("The method (\\w+)\\("),
             Pattern.compile("ObjectType '([\\w.]+)'"),
@@ -35,10 +37,16 @@ final class ProblemLocator {
         int line = m.getLine(), column = Math.max(m.getColumn(), 0) + 1;
         Matcher inText = LINE_IN_TEXT.matcher(text);
         if (line <= 0 && inText.find()) line = Integer.parseInt(inText.group(1));
+        Matcher parser = PARSER_POSITION.matcher(text);
+        if (parser.find()) { line = Integer.parseInt(parser.group(1)); column = Integer.parseInt(parser.group(2)) + 1; }
         String source = sources.get(name);
         if (source != null) {
             int[] found = locate(source, text, line);
             if (found != null) { line = found[0]; column = found[1]; }
+            if (text.contains("insert \";\"")) { // Java reports a missing semicolon near, not at, its line
+                int[] end = missingSemicolon(source, line);
+                if (end != null) { line = end[0]; column = end[1]; }
+            }
         }
         return shown + ":" + Math.max(line, 1) + ":" + column + ": " + tidy(text);
     }
@@ -76,6 +84,25 @@ final class ProblemLocator {
             }
         }
         return from == 0 && to == lines.length ? null : new int[] {from + 1, 1};
+    }
+
+    /** In the action of the rule around `line`: the end of the first statement line that runs on without a ";". */
+    private static int[] missingSemicolon(String source, int line) {
+        String[] lines = source.split("\n", -1);
+        int start = Math.min(Math.max(line, 1), lines.length) - 1;
+        while (start > 0 && !lines[start].trim().startsWith("rule ")) start--;
+        int then = start;
+        while (then < lines.length && !lines[then].trim().equals("then")) then++;
+        for (int i = then + 1; i < lines.length && !lines[i].trim().equals("end"); i++) {
+            String t = lines[i].replaceAll("//.*$", "").trim();
+            if (t.isEmpty() || t.endsWith(";") || t.endsWith("{") || t.endsWith("}")) continue;
+            int next = i + 1;
+            while (next < lines.length && lines[next].isBlank()) next++;
+            String n = next < lines.length ? lines[next].trim() : "";
+            boolean continues = t.matches(".*[(,+\\-*/=?:&|]$") || n.matches("^[.+\\-*/)?:&|].*");
+            if (!continues) return new int[] {i + 1, lines[i].stripTrailing().length() + 1};
+        }
+        return null;
     }
 
     private static String tidy(String text) {

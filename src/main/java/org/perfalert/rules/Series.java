@@ -221,7 +221,7 @@ public final class Series {
     }
 
     // --- significance ---------------------------------------------------------------------------
-    /** The months used by a test: the `earlier` months before M, or null when one is missing. */
+    /** The `earlier` months before M, oldest first, or null when one of them has no value. */
     private List<YearMonth> window(int earlier) {
         List<YearMonth> ms = new ArrayList<>();
         for (int k = earlier; k >= 1; k--) {
@@ -246,7 +246,7 @@ public final class Series {
         if (known != null) return recalled(known);
         List<YearMonth> earlier = window(window);
         if (earlier == null || earlier.isEmpty()) return remember(AVERAGE, window, null);
-        return remember(AVERAGE, window, Tests.average(this, earlier, rateOver(earlier)));
+        return remember(AVERAGE, window, SignificanceTests.average(this, earlier, rateOver(earlier)));
     }
 
     long numerator(YearMonth m) { return track.numerator(Track.index(m)); }
@@ -263,11 +263,11 @@ public final class Series {
         Object known = recall(BENCHMARK, window);
         if (known != null) return recalled(known);
         YearMonth base = getBenchmarkMonth();
-        if (isCounted()) return remember(BENCHMARK, window, Tests.countBenchmark(this, base, window));
+        if (isCounted()) return remember(BENCHMARK, window, SignificanceTests.countBenchmark(this, base, window));
         int b = Track.index(base);
         for (int k = 0; k < window; k++)
             if (!hasFraction(at - k) || !hasFraction(b - k)) return remember(BENCHMARK, window, null);
-        return remember(BENCHMARK, window, Tests.rateBenchmark(this, base, window));
+        return remember(BENCHMARK, window, SignificanceTests.rateBenchmark(this, base, window));
     }
 
     // --- statistical process control -------------------------------------------------------------

@@ -47,12 +47,13 @@ public final class Wording {
     }
 
     /**
-     * "highest in 12 months", "highest since March 2018" (when the last month as high is more than two
-     * windows back) or "highest on record" (when no earlier month is).
+     * "highest in 12 months", "highest since March 2018" (when the last month as high is more than
+     * one and a half windows back, as board papers put it) or "highest on record" (when no earlier
+     * month is).
      */
     public static String extreme(String word, int window, YearMonth since, YearMonth month) {
         if (since == null) return word + " on record";
-        if (since.plusMonths(2L * window).isBefore(month)) return word + " since " + month(since);
+        if (since.plusMonths(window + window / 2).isBefore(month)) return word + " since " + month(since);
         return word + " in " + window + " months";
     }
 
@@ -60,6 +61,10 @@ public final class Wording {
     private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
     private static String number(double v, String pattern) {
-        return FORMATS.get().computeIfAbsent(pattern, p -> new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.UK))).format(v);
+        return FORMATS.get().computeIfAbsent(pattern, p -> {
+            DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.UK));
+            f.setRoundingMode(java.math.RoundingMode.HALF_UP); // 12.25 reads as 12.3, as people round
+            return f;
+        }).format(v);
     }
 }

@@ -74,6 +74,7 @@ class AlertStoreDatabasesTest {
         assertThat(store.changedBetween(clock.instant().plusSeconds(1), clock.instant().plusSeconds(2))).isEmpty();
         assertThat(pipeline.outbox().all()).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo(OutboxEntry.PENDING));
         assertThat(pipeline.outbox().due(clock.instant(), 10)).hasSize(5);
+        assertThat(pipeline.outbox().countByStatus()).isEqualTo(java.util.Map.of("pending", 5));
 
         SilenceStore silences = new SilenceStore(ds);
         Silence sil = silences.add("policeuk.*", "*", "*", LocalDate.of(2025, 4, 30), "source fault", "ana", clock.instant());

@@ -108,4 +108,20 @@ class AlertCommandsTest {
         assertThat(run("recipients", "--month", "2025-13")).isEqualTo(1);
         assertThat(err.toString()).contains("is not a month");
     }
+
+    @Test
+    void recipientsDryRunEvaluatesDataFilesWithoutAStore() {
+        Path repo = Path.of(System.getProperty("perfalert.repo", "."));
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute("recipients", "--config", repo.resolve("config").toString(), "--rules", repo.resolve("rules").toString(),
+                "--data", repo.resolve("samples/policeuk/street").toString(), "--month", "2025-03");
+        assertThat(code).as(err.toString()).isZero();
+        String report = out.toString();
+        assertThat(report).startsWith("Who receives what for 2025-03 (").contains("Head of Crime <crime-lead@example.org>");
+        assertThat(report).containsPattern("EMAIL +high +concern +new +policeuk\\.");
+        assertThat(report).containsPattern("digest +\\w+ +\\w+ +continuing +policeuk\\.");
+        assertThat(report).contains("Emails now: ");
+    }
 }

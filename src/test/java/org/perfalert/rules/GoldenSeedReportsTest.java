@@ -78,6 +78,38 @@ class GoldenSeedReportsTest {
         assertThat(actual).hasSize(expected.size());
     }
 
+    /** The same through the command line, as users (and the acceptance checks) run it: backtest JSON. */
+    @Test
+    void theBacktestJsonGivesExactlyTheExpectedExceptions() throws Exception {
+        JsonNode must = JSON.readTree(SEED.resolve("must.json").toFile());
+        JsonNode expected = JSON.readTree(SEED.resolve("expected.json").toFile());
+        Set<String> months = new TreeSet<>();
+        must.get("months").forEach(m -> months.add(m.asText()));
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        picocli.CommandLine cl = org.perfalert.cli.Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(err));
+        int exit = cl.execute("backtest", "--data", SEED.resolve("data.csv").toString(), "--config", SEED.resolve("config").toString(),
+                "--from", ((TreeSet<String>) months).first(), "--to", ((TreeSet<String>) months).last());
+        assertThat(exit).as(err.toString()).isZero();
+        Map<String, JsonNode> actual = new TreeMap<>();
+        for (JsonNode e : JSON.readTree(out.toString())) if (months.contains(e.get("month").asText())) actual.put(id(e), e);
+        List<String> diff = new ArrayList<>();
+        for (JsonNode x : expected) {
+            JsonNode e = actual.remove(id(x));
+            if (e == null) { diff.add("MISSING " + id(x)); continue; }
+            if (!e.get("direction").equals(x.get("direction"))) diff.add("DIRECTION " + id(x));
+            x.get("evidence").fields().forEachRemaining(f -> {
+                JsonNode got = e.get("evidence").get(f.getKey());
+                boolean same = got != null && (f.getValue().isNumber() ? got.isNumber() && Math.abs(got.asDouble() - f.getValue().asDouble()) <= 1e-4
+                        : f.getValue().equals(got));
+                if (!same) diff.add("EVIDENCE " + id(x) + " " + f.getKey() + ": expected " + f.getValue() + ", got " + got);
+            });
+        }
+        actual.keySet().forEach(id -> diff.add("EXTRA " + id));
+        assertThat(diff).as(String.join("\n", diff)).isEmpty();
+    }
+
     static void compareEvidence(String id, JsonNode expected, Map<String, Object> actual, List<String> diff) {
         expected.fields().forEachRemaining(f -> {
             String key = f.getKey();

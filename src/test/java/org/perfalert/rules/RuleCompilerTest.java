@@ -67,6 +67,14 @@ class RuleCompilerTest {
     }
 
     @Test
+    void aMissingSemicolonInAnActionPointsAtTheLineThatLacksIt() throws IOException {
+        String line = "    int window = settings.whole(\"rolling.months\");";
+        int at = copyWithChange("trends.drl", line, line.substring(0, line.length() - 1));
+        assertThat(problems()).first().asString()
+                .startsWith(dir.resolve("trends.drl") + ":" + at + ":" + line.length() + ":").contains("\";\"");
+    }
+
+    @Test
     void anUnknownSettingAndABadSettingValueAreReported() throws IOException {
         int line = copyWithChange("spc.drl", "settings.whole(\"spc.run\")", "settings.whole(\"spc.runs\")");
         Files.writeString(dir.resolve("settings.properties"),

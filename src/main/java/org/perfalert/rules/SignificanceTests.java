@@ -4,8 +4,8 @@ import java.time.YearMonth;
 import java.util.List;
 
 /** The significance tests of CONTRACT.md section 5, by kind of metric. Null means "no test". */
-final class Tests {
-    private Tests() { }
+final class SignificanceTests {
+    private SignificanceTests() { }
 
     static Significance average(Series s, List<YearMonth> earlier, boolean rate) {
         if (rate) {

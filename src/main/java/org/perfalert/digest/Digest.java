@@ -1,0 +1,61 @@
+package org.perfalert.digest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One week's digest, ready to render: plain values only (the templates show them; tests check them).
+ *
+ * @param dataMonths the data months of the exceptions that changed in the week ("March 2025")
+ * @param boardMonth the latest month of data by the week's end, which the board tables show (or null)
+ * @param earlier    exceptions of months before the latest one processed in the week (a backlog), not ranked
+ * @param images     the sparkline PNGs by file name (referred to by TopItem.image)
+ */
+public record Digest(DigestWeek week, String title, String period, List<String> dataMonths, String boardMonth,
+                     Counts counts, List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late,
+                     List<String> noData, List<AppendixTheme> appendix, List<AppendixLine> resolved,
+                     List<AppendixLine> withdrawn, List<AppendixLine> silenced, List<AppendixLine> earlier,
+                     int raised, int shownLines,
+                     Map<String, byte[]> images) {
+
+    /** The headline counts of the week. */
+    public record Counts(int newConcerns, int newImprovements, int newNeutral, int continuing, int resolved, int withdrawn,
+                         int acknowledged, int silenced) { }
+
+    /** A theme: its top items, how many more exceptions are in the appendix, and its board table. */
+    public record ThemeSection(String theme, List<TopItem> top, int inAppendix, List<BoardRow> board) { }
+
+    /**
+     * One line above the appendix: the strongest exception of one series, with the other rules that fired on the
+     * same series named (also). image is the sparkline's file name, or "" when there is none.
+     */
+    public record TopItem(long alertId, String severity, String direction, String status, String headline, String lead,
+                          String ackBy, String ackComment, List<String> also, String image, String imageAlt,
+                          String strength) { }
+
+    /** A row of a theme's board table (force level), every figure already written for a reader. */
+    public record BoardRow(String metric, String label, String current, List<String> sameMonth, Comparison vsYear,
+                           Comparison vsThreeYears, String rolling, String benchmark, String benchmarkMonth,
+                           Comparison vsBenchmark) { }
+
+    /** A significance verdict: word (Higher, Lower, Comparable, Improved, Deteriorated, or "–"), tone for colour. */
+    public record Comparison(String word, String tone, String z) {
+        public static final Comparison NONE = new Comparison("\u2013", "none", "");
+    }
+
+    /** A silence in force during the week, and how many of the week's exceptions it held back. */
+    public record SilenceLine(long id, String what, String until, String reason, String by, int heldBack) { }
+
+    /** A metric with data, but none for the board month. */
+    public record LateMetric(String label, String theme, String lastMonth) { }
+
+    /** The appendix of one theme: every exception not shown as a line above, and the same grouped by series. */
+    public record AppendixTheme(String theme, List<AppendixLine> lines, List<AppendixSeries> bySeries) { }
+
+    /** One series in the appendix with its exceptions, e.g. "twelve-month-low (high, new)". */
+    public record AppendixSeries(String series, String direction, List<String> rules) { }
+
+    /** A compact line: series, rule, severity, status, month. */
+    public record AppendixLine(long alertId, String series, String rule, String severity, String direction, String status,
+                               String month) { }
+}

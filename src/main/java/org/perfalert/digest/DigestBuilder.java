@@ -1,0 +1,163 @@
+package org.perfalert.digest;
+
+import org.perfalert.alerts.AlertStatus;
+import org.perfalert.alerts.Silence;
+import org.perfalert.config.Configuration;
+import org.perfalert.config.Person;
+import org.perfalert.model.*;
+
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.*;
+
+/**
+ * Builds a week's digest from the store: the exceptions whose alert rows changed during the week, ranked per theme
+ * (catalogue order), the top few per theme as one line each, the rest in the appendix; the board tables for the
+ * latest month of data; the silences in force; the metrics whose figures are late.
+ */
+public final class DigestBuilder {
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final Configuration config;
+    private final DigestReader reader;
+    private final int top;
+
+    /** top: how many lines per theme above the appendix (setting digest.top, default 5). */
+    public DigestBuilder(Configuration config, DigestReader reader, int top) {
+        if (top < 1) throw new IllegalArgumentException("digest.top must be at least 1, not " + top);
+        this.config = config;
+        this.reader = reader;
+        this.top = top;
+    }
+
+    /** board: the figures as they stand now (the board tables and sparklines are drawn from it). */
+    public Digest build(DigestWeek week, BoardSource board) throws SQLException {
+        List<WeekAlert> rows = reader.changedBetween(week.start(), week.end()).stream()
+                .filter(a -> config.catalogue().contains(a.series().metric())).toList();
+        YearMonth boardMonth = reader.latestMonthLoadedBefore(week.end())
+                .or(() -> rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder())).orElse(null);
+        List<String> dataMonths = rows.stream().map(WeekAlert::month).distinct().sorted().map(m -> m.format(MONTH)).toList();
+        // When several months were processed in one week (a backlog), the latest month's exceptions are the news;
+        // those of earlier months are listed in the appendix.
+        YearMonth latest = rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder()).orElse(null);
+
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        List<Digest.ThemeSection> themes = new ArrayList<>();
+        List<Digest.AppendixTheme> appendix = new ArrayList<>();
+        int shown = 0;
+        for (String theme : config.catalogue().themes()) {
+            List<Metric> metrics = config.catalogue().all().stream().filter(m -> m.theme().equals(theme)).toList();
+            List<WeekAlert> holding = rows.stream()
+                    .filter(a -> a.holds() && !a.silenced() && a.month().equals(latest) && theme(a).equals(theme)).toList();
+            List<List<WeekAlert>> groups = Ranking.bySeries(holding);
+            List<Digest.TopItem> items = new ArrayList<>();
+            List<Digest.AppendixLine> rest = new ArrayList<>();
+            for (List<WeekAlert> g : groups) {
+                if (items.size() < top) items.add(item(g, images, board));
+                else g.forEach(a -> rest.add(line(a)));
+            }
+            shown += items.size();
+            List<Digest.BoardRow> table = boardMonth == null ? List.of() : board.rows(metrics, boardMonth);
+            if (!items.isEmpty() || !table.isEmpty()) themes.add(new Digest.ThemeSection(theme, items, rest.size(), table));
+            if (!rest.isEmpty()) appendix.add(new Digest.AppendixTheme(theme, rest, bySeries(rest)));
+        }
+
+        List<Silence> silences = reader.silencesDuring(week.start(), week.end(), week.zone());
+        List<Digest.SilenceLine> silenceLines = silences.stream().map(s -> new Digest.SilenceLine(s.id(),
+                describe(s), s.endsOn().format(DAY), s.reason(), s.createdBy(),
+                (int) rows.stream().filter(a -> a.holds() && Objects.equals(a.silencedBy(), s.id())).count())).toList();
+
+        List<Digest.LateMetric> late = new ArrayList<>();
+        List<String> noData = new ArrayList<>();
+        if (boardMonth != null) {
+            Map<String, YearMonth> last = reader.lastMonthByMetric(boardMonth);
+            for (Metric m : config.catalogue().all()) {
+                YearMonth l = last.get(m.id());
+                if (l == null) noData.add(m.label());
+                else if (l.isBefore(boardMonth)) late.add(new Digest.LateMetric(m.label(), m.theme(), l.format(MONTH)));
+            }
+        }
+
+        Digest.Counts counts = new Digest.Counts(
+                count(rows, AlertStatus.NEW, Direction.CONCERN), count(rows, AlertStatus.NEW, Direction.IMPROVEMENT),
+                count(rows, AlertStatus.NEW, Direction.NEUTRAL), count(rows, AlertStatus.CONTINUING, null),
+                count(rows, AlertStatus.RESOLVED, null), count(rows, AlertStatus.WITHDRAWN, null),
+                reader.acknowledgementsBetween(week.start(), week.end()),
+                (int) rows.stream().filter(a -> a.holds() && a.silenced()).count());
+        int raised = (int) rows.stream().filter(WeekAlert::holds).count();
+        return new Digest(week, "Performance digest, week " + week, week.period(), dataMonths,
+                boardMonth == null ? null : boardMonth.format(MONTH), counts, themes, silenceLines, late, noData, appendix,
+                lines(rows, a -> a.status() == AlertStatus.RESOLVED), lines(rows, a -> a.status() == AlertStatus.WITHDRAWN),
+                lines(rows, a -> a.holds() && a.silenced()),
+                lines(rows, a -> a.holds() && !a.silenced() && a.month().isBefore(latest)), raised, shown, images);
+    }
+
+    private Digest.TopItem item(List<WeekAlert> group, Map<String, byte[]> images, BoardSource board) {
+        WeekAlert a = group.get(0);
+        String image = "";
+        byte[] png = Sparkline.png(board.values(a.series(), a.month().minusMonths(23), a.month()), a.direction().id());
+        if (png != null) {
+            image = "spark-" + (images.size() + 1) + ".png";
+            images.put(image, png);
+        }
+        List<String> also = group.subList(1, group.size()).stream().map(WeekAlert::rule).toList();
+        return new Digest.TopItem(a.id(), a.severity().id(), a.direction().id(), a.status().id(),
+                a.headline() == null ? a.rule() : a.headline(), lead(a.series().metric()),
+                a.ackBy() == null ? "" : a.ackBy(), a.ackComment() == null ? "" : a.ackComment(), also, image,
+                label(a.series()) + ": the 24 months to " + a.month().format(MONTH),
+                String.format(Locale.UK, "%.1f", Ranking.strength(a)));
+    }
+
+    private List<Digest.AppendixLine> lines(List<WeekAlert> rows, java.util.function.Predicate<WeekAlert> which) {
+        return rows.stream().filter(which).sorted(Ranking.ORDER).map(this::line).toList();
+    }
+
+    /** The lines grouped by series, in the order the series first appear; direction is that of the first line. */
+    private static List<Digest.AppendixSeries> bySeries(List<Digest.AppendixLine> lines) {
+        Map<String, List<Digest.AppendixLine>> groups = new LinkedHashMap<>();
+        lines.forEach(l -> groups.computeIfAbsent(l.series(), k -> new ArrayList<>()).add(l));
+        List<Digest.AppendixSeries> out = new ArrayList<>();
+        groups.forEach((series, ls) -> out.add(new Digest.AppendixSeries(series, ls.get(0).direction(),
+                ls.stream().map(l -> l.rule() + " (" + l.severity() + ", " + l.status() + ")").toList())));
+        return out;
+    }
+
+    private Digest.AppendixLine line(WeekAlert a) {
+        return new Digest.AppendixLine(a.id(), label(a.series()), a.rule(), a.severity().id(), a.direction().id(),
+                a.status().id(), a.month().format(MONTH));
+    }
+
+    /** "Robbery" for the force, "Robbery — Fenland" for an area or district. */
+    private String label(SeriesKey s) {
+        String l = config.catalogue().find(s.metric()).map(Metric::label).orElse(s.metric());
+        return s.areaType() == AreaType.FORCE ? l : l + " \u2014 " + s.area();
+    }
+
+    private String theme(WeekAlert a) {
+        return config.catalogue().find(a.series().metric()).map(Metric::theme).orElse("");
+    }
+
+    /** The names of the people in the metric's owner role. */
+    private String lead(String metric) {
+        Optional<Metric> m = config.catalogue().find(metric);
+        if (m.isEmpty()) return "";
+        List<Person> people = config.people().holders(m.get().owner());
+        return people.isEmpty() ? m.get().owner() + " (nobody holds this role)"
+                : String.join(", ", people.stream().map(Person::name).toList());
+    }
+
+    /** "Bicycle theft (police.uk), every area, every rule": labels for exact metric ids, "every" for "*". */
+    private String describe(Silence s) {
+        String metric = s.metricPattern().equals("*") ? "every measure"
+                : config.catalogue().find(s.metricPattern()).map(Metric::label).orElse("measures " + s.metricPattern());
+        String area = s.areaPattern().equals("*") ? "every area" : "area " + s.areaPattern();
+        String rule = s.rulePattern().equals("*") ? "every rule" : "rule " + s.rulePattern();
+        return metric + ", " + area + ", " + rule;
+    }
+
+    private static int count(List<WeekAlert> rows, AlertStatus status, Direction direction) {
+        return (int) rows.stream().filter(a -> a.status() == status && (direction == null || a.direction() == direction)).count();
+    }
+}

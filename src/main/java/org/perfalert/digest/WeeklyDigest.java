@@ -1,0 +1,167 @@
+package org.perfalert.digest;
+
+import org.perfalert.config.Configuration;
+import org.perfalert.notify.*;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.*;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.*;
+import java.util.function.Supplier;
+
+/**
+ * Builds a week's digest, archives it under digest.dir and queues it once for the recipients in people.yaml
+ * (digest.to) through the outbox, then sends what is due. The digest_sent row is written in the same transaction
+ * as the outbox rows, so a week is queued at most once; running the week again only replaces the archived copy.
+ * {@link #weekly()} is what the service's schedule calls (the last complete week).
+ */
+public final class WeeklyDigest {
+    private final DataSource ds;
+    private final Configuration config;
+    private final DigestBuilder builder;
+    private final Supplier<BoardSource> board;
+    private final DigestRenderer renderer;
+    private final DigestArchive archive;
+    private final Outbox outbox;
+    private final OutboxSender sender;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String from;
+
+    /**
+     * board is asked for the figures at each run (so a long-running service sees new data); sender may be null: the
+     * emails then wait in the outbox for the service's sender.
+     */
+    public WeeklyDigest(DataSource ds, Configuration config, Supplier<BoardSource> board, Clock clock, OutboxSender sender) {
+        this.board = board;
+        this.ds = ds;
+        this.config = config;
+        this.clock = clock;
+        this.sender = sender;
+        this.zone = zone(config);
+        this.builder = new DigestBuilder(config, new DigestReader(ds), top(config));
+        this.renderer = new DigestRenderer(config.dir() == null ? null : config.dir().resolve("templates"));
+        this.archive = new DigestArchive(Path.of(config.settings().get("digest.dir", "out/digests").trim()));
+        this.outbox = new Outbox(ds);
+        this.from = config.settings().get("mail.from", "perfalert@localhost").trim();
+        HeaderSafety.address(from, "perfalert", "mail.from");
+    }
+
+    /** What one run did. */
+    public record Outcome(DigestWeek week, Path archived, boolean replaced, List<String> queuedTo, Instant sentBefore,
+                          int sentNow, Digest digest) {
+        public String message() {
+            StringBuilder s = new StringBuilder("digest " + week + ": archived at " + archived
+                    + (replaced ? " (replaced the earlier copy)" : ""));
+            if (sentBefore != null) s.append("; already sent on ").append(sentBefore).append(", not sent again");
+            else if (queuedTo.isEmpty()) s.append("; no recipients (people.yaml digest.to), so not sent");
+            else s.append("; queued for ").append(String.join(", ", queuedTo)).append(", ").append(sentNow).append(" email(s) sent now");
+            return s.append("; ").append(digest.shownLines()).append(" series shown of ").append(digest.raised())
+                    .append(" exceptions held").toString();
+        }
+    }
+
+    /** The scheduled run: the last complete ISO week in digest.zone. */
+    public String weekly() throws Exception { return deliver(lastCompleteWeek()).message(); }
+
+    /** The week in progress, sent and archived (for the demo, which feeds two years of data within minutes). */
+    public String thisWeek() throws Exception { return deliver(currentWeek()).message(); }
+
+    public DigestWeek lastCompleteWeek() { return DigestWeek.lastComplete(clock, zone); }
+
+    /** The week we are in (for the demo, which feeds many months within minutes). */
+    public DigestWeek currentWeek() { return DigestWeek.containing(java.time.LocalDate.ofInstant(clock.instant(), zone), zone); }
+
+    public ZoneId zone() { return zone; }
+
+    public Digest build(DigestWeek week) throws SQLException { return builder.build(week, board.get()); }
+
+    public DigestRenderer renderer() { return renderer; }
+
+    /** Builds, archives, and queues and sends the week's digest unless it was queued before. */
+    public Outcome deliver(DigestWeek week) throws SQLException, IOException {
+        Digest d = builder.build(week, board.get());
+        boolean replaced = archive.exists(week);
+        Path archived = archive.write(week, renderer.html(d, name -> DigestArchive.IMAGES + "/" + name), renderer.text(d), d.images());
+        Instant now = clock.instant();
+        List<String> to = config.people().digestTo();
+        Instant before = sentAt(week);
+        if (before != null || to.isEmpty()) return new Outcome(week, archived, replaced, List.of(), before, 0, d);
+        if (!queue(week, d, to, now)) return new Outcome(week, archived, replaced, List.of(), sentAt(week), 0, d);
+        int sent = sender == null ? 0 : sender.sendDue().sent();
+        return new Outcome(week, archived, replaced, List.copyOf(to), null, sent, d);
+    }
+
+    /** When the week's digest was queued, or null when it never was. */
+    public Instant sentAt(DigestWeek week) throws SQLException {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT queued_at FROM digest_sent WHERE digest_week = ?")) {
+            ps.setString(1, week.toString());
+            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? rs.getTimestamp(1).toInstant() : null; }
+        }
+    }
+
+    /** Queues one email per recipient and records the week, in one transaction; false when the week was already there. */
+    private boolean queue(DigestWeek week, Digest d, List<String> to, Instant now) throws SQLException {
+        String runId = "digest-" + week;
+        String domain = from.substring(from.indexOf('@') + 1);
+        Map<String, byte[]> inline = new LinkedHashMap<>();
+        Map<String, String> cids = new HashMap<>();
+        d.images().forEach((name, png) -> {
+            String cid = name.replace(".png", "") + "." + week + "@perfalert";
+            cids.put(name, cid);
+            inline.put(cid, png);
+        });
+        String html = renderer.html(d, name -> "cid:" + cids.get(name)), text = renderer.text(d);
+        String subject = HeaderSafety.oneLine("[perfalert] " + d.title() + " (" + d.counts().newConcerns() + " new concerns, "
+                + d.counts().newImprovements() + " new improvements)", 250);
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO digest_sent (digest_week, recipients, run_id, queued_at) VALUES (?,?,?,?)")) {
+                    ps.setString(1, week.toString());
+                    ps.setString(2, String.join(",", to));
+                    ps.setString(3, runId);
+                    ps.setTimestamp(4, Timestamp.from(now));
+                    ps.executeUpdate();
+                }
+                for (String address : to) {
+                    String messageId = "<digest-" + week + "." + UUID.randomUUID() + ".perfalert@" + domain + ">";
+                    String mime = MailComposer.mime(HeaderSafety.address(from, "perfalert", "mail.from"),
+                            HeaderSafety.address(address, null, "digest.to"), subject, text, html, inline, messageId, now);
+                    outbox.enqueue(c, runId, new RenderedEmail(address, subject, messageId, mime), now);
+                }
+                c.commit();
+                return true;
+            } catch (SQLIntegrityConstraintViolationException e) {
+                c.rollback();
+                return false;   // another run queued this week first
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if (e instanceof SQLException se && "23505".equals(se.getSQLState())) return false;
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+
+    /** digest.zone of a configuration; a clear error when it is not a time zone. */
+    public static ZoneId zone(Configuration config) {
+        String z = config.settings().get("digest.zone", "Europe/London").trim();
+        try { return ZoneId.of(z); }
+        catch (RuntimeException e) { throw new IllegalArgumentException("digest.zone \"" + z + "\" is not a time zone (e.g. Europe/London)"); }
+    }
+
+    private static int top(Configuration config) {
+        String t = config.settings().get("digest.top", "5").trim();
+        try { return Integer.parseInt(t); }
+        catch (NumberFormatException e) { throw new IllegalArgumentException("digest.top \"" + t + "\" is not a whole number"); }
+    }
+}

@@ -1,0 +1,65 @@
+<#-- The weekly digest for the performance board (plain text). Same model as digest.html.ftlh. -->
+<#assign c = d.counts>
+PERFORMANCE DIGEST, WEEK ${d.week}
+${d.period}
+<#if d.dataMonths?has_content>Exceptions for ${d.dataMonths?join(", ")}<#else>No exceptions changed this week</#if><#if d.boardMonth??>; board figures for ${d.boardMonth}</#if>
+
+New concerns: ${c.newConcerns}   New improvements: ${c.newImprovements}   Continuing: ${c.continuing}
+Resolved: ${c.resolved}   Withdrawn: ${c.withdrawn}   Acknowledged: ${c.acknowledged}
+${d.raised} exception<#if d.raised != 1>s</#if> held this week<#if c.newNeutral gt 0> (${c.newNeutral} new with no better direction)</#if><#if c.silenced gt 0>, ${c.silenced} of them silenced</#if>; the ${d.shownLines} most important series are shown below, the rest are in the appendix.
+<#list d.themes as th>
+
+== ${th.theme} ==
+<#list th.top as it>
+${it?counter}. [${it.severity?upper_case}] ${it.headline}
+   Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also ${it.also?join(", ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
+<#else>
+No exceptions this week.
+</#list>
+<#if th.inAppendix gt 0>(${th.inAppendix} more in the appendix)
+</#if>
+<#if th.board?has_content>
+
+Force measure | ${d.boardMonth} | 1, 2, 3 years ago | vs 1-yr avg | vs 3-yr avg | rolling 12 m | benchmark | rolling vs benchmark
+<#list th.board as r>
+${r.label} | ${r.current} | ${r.sameMonth?join(", ")} | ${r.vsYear.word} | ${r.vsThreeYears.word} | ${r.rolling} | ${r.benchmark}<#if r.benchmarkMonth?has_content> (${r.benchmarkMonth})</#if> | ${r.vsBenchmark.word}
+</#list>
+</#if>
+</#list>
+
+== Silenced ==
+<#list d.silences as s>
+- ${s.what} until ${s.until}: ${s.reason} (${s.by})<#if s.heldBack gt 0>; held back ${s.heldBack} this week</#if>
+<#else>
+Nothing is silenced.
+</#list>
+
+== Missing or late data ==
+<#if d.late?has_content>No figure for ${d.boardMonth!}: <#list d.late as l>${l.label} (last ${l.lastMonth})<#sep>; </#sep></#list>.
+</#if>
+<#if d.noData?has_content>No data held for: ${d.noData?join(", ")}.
+</#if>
+<#if !d.late?has_content && !d.noData?has_content>Every measure has a figure for ${d.boardMonth!"the latest month"}.
+</#if>
+
+== Appendix ==
+<#list d.appendix as ap>
+${ap.theme} (${ap.lines?size} more):
+<#list ap.bySeries as g>
+  - ${g.series}: ${g.rules?join(", ")}
+</#list>
+</#list>
+<#list [["Resolved", d.resolved], ["Withdrawn after a data revision", d.withdrawn], ["Silenced", d.silenced], ["Earlier months, processed this week", d.earlier]] as part>
+<#if part[1]?has_content>
+${part[0]} (${part[1]?size}):
+<#list part[1] as l>
+  - ${l.series}: ${l.rule} (${l.month})
+</#list>
+</#if>
+</#list>
+<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content && !d.earlier?has_content>
+Nothing more this week.
+</#if>
+
+-- 
+Sent by perfalert. Acknowledge an exception with: perfalert ack ID --by "your name"
