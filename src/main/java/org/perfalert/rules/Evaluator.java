@@ -11,11 +11,15 @@ import org.perfalert.model.PerformanceException;
 
 import java.time.YearMonth;
 import java.util.*;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * Evaluates the rules for a month: one fresh session per month, the Series facts of that month
- * inserted, the globals "settings", "alerts" and "areas" set. A rule that fails for one series is
+ * Evaluates the rules for a month: fresh sessions (one, or several side by side when the setting
+ * session.max-series asks for it), the Series facts of that month inserted, the globals "settings", "alerts" and "areas" set. A rule that fails for one series is
  * reported through the problem sink (stderr by default) and the evaluation goes on.
  */
 public final class Evaluator {
@@ -50,8 +54,62 @@ public final class Evaluator {
         return evaluate(history(observations), month);
     }
 
-    /** The exceptions at month, in contract order (CONTRACT.md 3). */
+    /** The setting that lets one month be evaluated in several sessions (0 or absent: one session). */
+    public static final String SESSION_MAX_SERIES = "session.max-series";
+
+    /**
+     * The exceptions at month, in contract order (CONTRACT.md 3). With the setting session.max-series
+     * the month's series are split into sessions of about that many series, each holding whole
+     * metrics (so only rules that compare different metrics need one session), evaluated side by
+     * side on the machine's cores: a session's memory is released when it ends.
+     */
     public List<PerformanceException> evaluate(SeriesBuilder history, YearMonth month) {
+        List<List<Series>> parts = partitions(history.seriesAt(month));
+        List<Alerts> results = new ArrayList<>();
+        if (parts.size() == 1) results.add(evaluate(parts.get(0), month));
+        else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
+            try {
+                List<Future<Alerts>> running = new ArrayList<>();
+                for (List<Series> part : parts) running.add(pool.submit(() -> evaluate(part, month)));
+                for (Future<Alerts> f : running) results.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("evaluation of " + month + " interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("evaluation of " + month + " failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<PerformanceException> out = new ArrayList<>();
+        for (Alerts alerts : results) {
+            alerts.failures().forEach(problems);
+            out.addAll(alerts.raised());
+        }
+        out.sort(PerformanceException.ORDER);
+        return out;
+    }
+
+    /** The series in groups of whole metrics of about session.max-series each (one group when unset). */
+    private List<List<Series>> partitions(List<Series> all) {
+        RuleSettings settings = rules.settings();
+        int max = settings.has(SESSION_MAX_SERIES) ? settings.whole(SESSION_MAX_SERIES) : 0;
+        if (max <= 0 || all.size() <= max) return List.of(all);
+        Map<String, List<Series>> byMetric = new LinkedHashMap<>();
+        for (Series s : all) byMetric.computeIfAbsent(s.getMetricId(), k -> new ArrayList<>()).add(s);
+        List<List<Series>> parts = new ArrayList<>();
+        List<Series> current = new ArrayList<>();
+        for (List<Series> metric : byMetric.values()) {
+            if (!current.isEmpty() && current.size() + metric.size() > max) { parts.add(current); current = new ArrayList<>(); }
+            current.addAll(metric);
+        }
+        if (!current.isEmpty()) parts.add(current);
+        return parts;
+    }
+
+    /** One session over some of the month's series. */
+    private Alerts evaluate(List<Series> facts, YearMonth month) {
         Alerts alerts = new Alerts(rules.settings());
         KieSession session = rules.kieBase().newKieSession();
         ReportingHandler.CURRENT.set(alerts);
@@ -66,17 +124,14 @@ public final class Evaluator {
                     alerts.firing(event.getMatch().getRule().getName());
                 }
             });
-            for (Series s : history.seriesAt(month)) session.insert(s);
+            for (Series s : facts) session.insert(s);
             session.fireAllRules();
         } catch (RuntimeException e) {
-            problems.accept("evaluation of " + month + " stopped: " + e.getMessage());
+            alerts.failures().add(0, "evaluation of " + month + " stopped: " + e.getMessage());
         } finally {
             ReportingHandler.CURRENT.remove();
             session.dispose();
         }
-        alerts.failures().forEach(problems);
-        List<PerformanceException> out = new ArrayList<>(alerts.raised());
-        out.sort(PerformanceException.ORDER);
-        return out;
+        return alerts;
     }
 }

@@ -19,8 +19,12 @@ public final class RuleSettings {
     public static final String FILE = "settings.properties";
 
     private final Map<String, String> values;
+    private final Map<String, Double> numbers = new HashMap<>(); // parsed once: rules ask for them per series
 
-    public RuleSettings(Map<String, String> values) { this.values = Map.copyOf(values); }
+    public RuleSettings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+        values.forEach((k, v) -> { try { numbers.put(k, Double.parseDouble(v)); } catch (NumberFormatException e) { /* a severity */ } });
+    }
 
     /** Reads the settings file in a rule folder; problems are added as FILE:LINE:COLUMN: message. */
     public static RuleSettings read(Path rulesDir, List<String> problems) {
@@ -66,6 +70,8 @@ public final class RuleSettings {
 
     /** A decimal setting, e.g. number("spc.sigma"). */
     public double number(String name) {
+        Double n = numbers.get(name);
+        if (n != null) return n;
         String v = values.get(name);
         if (v == null) throw new IllegalArgumentException("setting \"" + name + "\" is not in " + FILE);
         return Double.parseDouble(v);

@@ -11,28 +11,20 @@ import java.util.*;
  * backtest reuses it month after month); observations for metrics or areas that are not configured
  * are ignored. Missing area and force figures of count metrics are derived from their districts
  * (CONTRACT.md 5.1, "Derived totals"): only when every district has a figure; a given figure wins.
+ * Each series is kept as a Track (arrays by month) that the month's Series share without copying.
  */
 public final class SeriesBuilder {
     private final Catalogue catalogue;
-    private final Map<SeriesKey, NavigableMap<YearMonth, Double>> values = new TreeMap<>();
-    private final Map<SeriesKey, NavigableMap<YearMonth, Long>> numerators = new HashMap<>();
-    private final Map<SeriesKey, NavigableMap<YearMonth, Long>> denominators = new HashMap<>();
+    private final Map<SeriesKey, Track> tracks = new TreeMap<>();
 
     public SeriesBuilder(Collection<Observation> observations, Catalogue catalogue, Areas areas) {
         this.catalogue = catalogue;
         for (Observation o : observations) {
             if (!catalogue.contains(o.metric()) || !areas.contains(o.areaType(), o.area())) continue;
-            SeriesKey key = o.key();
-            values.computeIfAbsent(key, k -> new TreeMap<>()).put(o.month(), o.value());
-            putOrRemove(numerators, key, o.month(), o.numerator());
-            putOrRemove(denominators, key, o.month(), o.denominator());
+            tracks.computeIfAbsent(o.key(), k -> new Track())
+                    .put(Track.index(o.month()), o.value(), o.numerator(), o.denominator());
         }
         deriveTotals(areas);
-    }
-
-    private static void putOrRemove(Map<SeriesKey, NavigableMap<YearMonth, Long>> map, SeriesKey key, YearMonth m, Long v) {
-        NavigableMap<YearMonth, Long> byMonth = map.computeIfAbsent(key, k -> new TreeMap<>());
-        if (v == null) byMonth.remove(m); else byMonth.put(m, v);
     }
 
     private void deriveTotals(Areas areas) {
@@ -40,44 +32,44 @@ public final class SeriesBuilder {
             if (!metric.isCount()) continue;
             for (Area total : areas.all()) {
                 if (total.type() == AreaType.DISTRICT) continue;
-                List<NavigableMap<YearMonth, Double>> parts = new ArrayList<>();
+                List<Track> parts = new ArrayList<>();
                 for (String d : areas.districtsUnder(total)) {
-                    NavigableMap<YearMonth, Double> part = values.get(new SeriesKey(metric.id(), AreaType.DISTRICT, d));
+                    Track part = tracks.get(new SeriesKey(metric.id(), AreaType.DISTRICT, d));
                     if (part == null) { parts = null; break; }
                     parts.add(part);
                 }
                 if (parts == null || parts.isEmpty()) continue;
                 SeriesKey key = new SeriesKey(metric.id(), total.type(), total.name());
-                NavigableMap<YearMonth, Double> given = values.getOrDefault(key, new TreeMap<>());
-                NavigableMap<YearMonth, Double> derived = new TreeMap<>(given);
+                Track given = tracks.computeIfAbsent(key, k -> new Track());
                 months:
-                for (YearMonth m : parts.get(0).keySet()) {
-                    if (given.containsKey(m)) continue;
+                for (int m = parts.get(0).first(); m <= parts.get(0).last(); m++) {
+                    if (!parts.get(0).has(m) || given.has(m)) continue;
                     double sum = 0;
-                    for (NavigableMap<YearMonth, Double> part : parts) {
-                        Double v = part.get(m);
-                        if (v == null) continue months;
+                    for (Track part : parts) {
+                        double v = part.value(m);
+                        if (Double.isNaN(v)) continue months;
                         sum += v;
                     }
-                    derived.put(m, sum);
+                    given.put(m, sum, null, null);
                 }
-                if (!derived.isEmpty()) values.put(key, derived);
+                if (given.isEmpty()) tracks.remove(key);
             }
         }
     }
 
     /** The latest month with any figure, or empty when there are none. */
     public Optional<YearMonth> latestMonth() {
-        return values.values().stream().map(NavigableMap::lastKey).max(Comparator.naturalOrder());
+        return tracks.values().stream().mapToInt(Track::latest).filter(m -> m != Integer.MIN_VALUE).max().stream()
+                .mapToObj(Track::month).findFirst();
     }
 
     /** One Series per (metric, area) with a value at month, holding months up to it only. */
     public List<Series> seriesAt(YearMonth month) {
+        int at = Track.index(month);
         List<Series> out = new ArrayList<>();
-        values.forEach((key, byMonth) -> {
-            if (!byMonth.containsKey(month)) return;
-            out.add(new Series(catalogue.get(key.metric()), new Area(key.areaType(), key.area()), month, byMonth,
-                    numerators.getOrDefault(key, new TreeMap<>()), denominators.getOrDefault(key, new TreeMap<>())));
+        tracks.forEach((key, track) -> {
+            if (track.has(at))
+                out.add(new Series(catalogue.get(key.metric()), new Area(key.areaType(), key.area()), month, track));
         });
         return out;
     }

@@ -6,7 +6,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** How numbers and months are written in headlines (British English). */
 public final class Wording {
@@ -55,9 +57,14 @@ public final class Wording {
         return word + " in " + window + " months";
     }
 
+    // DecimalFormat is slow to build and not thread-safe: one per pattern per thread
+    private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     private static String number(double v, String pattern) {
-        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK));
-        f.setRoundingMode(java.math.RoundingMode.HALF_UP); // 12.25 reads as 12.3, as people round
-        return f.format(v);
+        return FORMATS.get().computeIfAbsent(pattern, p -> {
+            DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.UK));
+            f.setRoundingMode(java.math.RoundingMode.HALF_UP); // 12.25 reads as 12.3, as people round
+            return f;
+        }).format(v);
     }
 }
