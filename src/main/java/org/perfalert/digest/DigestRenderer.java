@@ -1,17 +1,12 @@
 package org.perfalert.digest;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 
 import java.io.IOException;
+import org.perfalert.notify.Templates;
+
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.function.Function;
@@ -27,21 +22,7 @@ public final class DigestRenderer {
 
     /** templatesDir may be null or missing: then the built-in templates are used. */
     public DigestRenderer(Path templatesDir) {
-        fm = new Configuration(Configuration.VERSION_2_3_34);
-        fm.setDefaultEncoding("UTF-8");
-        fm.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        fm.setLogTemplateExceptions(false);
-        fm.setWrapUncheckedExceptions(true);
-        fm.setRecognizeStandardFileExtensions(true);
-        fm.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
-        List<TemplateLoader> loaders = new ArrayList<>();
-        try {
-            if (templatesDir != null && Files.isDirectory(templatesDir)) loaders.add(new FileTemplateLoader(templatesDir.toFile()));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(templatesDir + ": cannot read the templates folder: " + e.getMessage());
-        }
-        loaders.add(new ClassTemplateLoader(DigestRenderer.class, "/templates"));
-        fm.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
+        fm = Templates.freemarker(templatesDir);
     }
 
     /** The HTML, with each image's src made by src (e.g. name -> "cid:" + name, or name -> "img/" + name). */

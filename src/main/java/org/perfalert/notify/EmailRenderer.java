@@ -1,12 +1,7 @@
 package org.perfalert.notify;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import org.perfalert.alerts.AlertStatus;
 import org.perfalert.config.Catalogue;
 import org.perfalert.config.Person;
@@ -40,20 +35,7 @@ public class EmailRenderer {
     /** templatesDir may be null or missing: then only the built-in templates are used. */
     public EmailRenderer(Path templatesDir, Catalogue catalogue) {
         this.catalogue = catalogue;
-        fm = new Configuration(Configuration.VERSION_2_3_34);
-        fm.setDefaultEncoding("UTF-8");
-        fm.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        fm.setLogTemplateExceptions(false);
-        fm.setWrapUncheckedExceptions(true);
-        fm.setRecognizeStandardFileExtensions(true); // .ftlh: HTML output format, auto-escaping on
-        List<TemplateLoader> loaders = new ArrayList<>();
-        try {
-            if (templatesDir != null && Files.isDirectory(templatesDir)) loaders.add(new FileTemplateLoader(templatesDir.toFile()));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(templatesDir + ": cannot read the templates folder: " + e.getMessage());
-        }
-        loaders.add(new ClassTemplateLoader(EmailRenderer.class, "/templates"));
-        fm.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
+        fm = Templates.freemarker(templatesDir);
     }
 
     /**
