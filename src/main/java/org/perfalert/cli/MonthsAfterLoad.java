@@ -59,12 +59,12 @@ final class MonthsAfterLoad {
         }
         ObservationStore observations = store.observations();
         List<Observation> all = observations.all();
-        SeriesHistory history = SeriesHistory.of(all);
         Clock clock = Clock.systemDefaultZone();
-        AlertPipeline pipeline = new AlertPipeline(store.dataSource(), cfg, history, clock);
         Evaluator evaluator = new Evaluator(rules, cfg.catalogue(), cfg.areas());
-        // Evaluating a month uses only months up to it (CONTRACT.md 5.1), so one history serves every month.
+        // Evaluating a month uses only months up to it (CONTRACT.md 5.1), so one history serves every month;
+        // the email charts draw from it too, so derived area and force totals have their charts.
         SeriesBuilder series = evaluator.history(all);
+        AlertPipeline pipeline = new AlertPipeline(store.dataSource(), cfg, series::values, clock);
         String runId = "load-" + clock.instant().toEpochMilli();
         for (YearMonth month : touched) {
             List<PerformanceException> found = evaluator.evaluate(series, month);

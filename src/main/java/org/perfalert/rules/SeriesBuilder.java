@@ -57,6 +57,19 @@ public final class SeriesBuilder {
         }
     }
 
+    /**
+     * One series' values for the months from..to that have one, derived totals included (for charts
+     * and tables that must show what the rules saw).
+     */
+    public SortedMap<YearMonth, Double> values(SeriesKey key, YearMonth from, YearMonth to) {
+        SortedMap<YearMonth, Double> out = new TreeMap<>();
+        Track track = tracks.get(key);
+        if (track == null) return out;
+        for (int m = Track.index(from); m <= Track.index(to); m++)
+            if (track.has(m)) out.put(Track.month(m), track.value(m));
+        return out;
+    }
+
     /** The latest month with any figure, or empty when there are none. */
     public Optional<YearMonth> latestMonth() {
         return tracks.values().stream().mapToInt(Track::latest).filter(m -> m != Integer.MIN_VALUE).max().stream()

@@ -32,6 +32,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.*;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Puts the real stages together for the service: the store, the rules and configuration in force
@@ -75,7 +76,14 @@ public final class Assembly implements AutoCloseable {
     private static Assembly assemble(Store store, Settings settings, Path configDir, Path rulesDir, Clock clock) throws BrokenVersion {
         ObservationStore observations = store.observations();
         Outbox outbox = new Outbox(store.dataSource());
-        SeriesHistory history = (key, from, to) -> history(observations, key, from, to);
+        // Email charts draw on the history the month was just evaluated with (derived totals included);
+        // before any evaluation, straight from the store.
+        AtomicReference<SeriesBuilder> lastEvaluated = new AtomicReference<>();
+        SeriesHistory history = (key, from, to) -> {
+            SeriesBuilder seen = lastEvaluated.get();
+            return seen != null && seen.latestMonth().map(m -> !m.isBefore(to)).orElse(false)
+                    ? seen.values(key, from, to) : history(observations, key, from, to);
+        };
         MailSettings mail = MailSettings.from(settings);
         Path stateDir = Path.of(settings.get("service.state.dir", "data"));
 
@@ -97,6 +105,7 @@ public final class Assembly implements AutoCloseable {
         Stages.MonthEvaluator evaluator = month -> {
             Running r = live.current().rules();
             SeriesBuilder seriesHistory = r.evaluator().history(observations.upTo(month));
+            lastEvaluated.set(seriesHistory);
             Set<SeriesKey> evaluated = new HashSet<>();
             for (Series s : seriesHistory.seriesAt(month))
                 evaluated.add(new SeriesKey(s.getMetricId(), s.getLevel(), s.getArea()));

@@ -81,4 +81,23 @@ class SeriesBuilderTest {
         assertThat(b.latestMonth()).contains(FEB);
         assertThat(b.seriesAt(YearMonth.of(2021, 3))).isEmpty();
     }
+
+    @Test
+    void valuesOfASeriesIncludeDerivedTotalsForTheChartsMonthsOnly() {
+        YearMonth mar = YearMonth.of(2021, 3);
+        List<Observation> obs = List.of(
+                obs(JAN, COUNT, AreaType.DISTRICT, "A", 1), obs(JAN, COUNT, AreaType.DISTRICT, "B", 2),
+                obs(JAN, COUNT, AreaType.DISTRICT, "C", 4),
+                obs(FEB, COUNT, AreaType.DISTRICT, "A", 10), obs(FEB, COUNT, AreaType.DISTRICT, "C", 40),
+                obs(mar, COUNT, AreaType.DISTRICT, "A", 5), obs(mar, COUNT, AreaType.DISTRICT, "B", 6),
+                obs(mar, COUNT, AreaType.DISTRICT, "C", 7));
+        SeriesBuilder b = new SeriesBuilder(obs, CATALOGUE, AREAS);
+
+        SortedMap<YearMonth, Double> force = b.values(new SeriesKey("crime", AreaType.FORCE, "Force"), JAN, mar);
+
+        // February has no force figure (B missing); January and March are derived
+        assertThat(force).containsExactly(Map.entry(JAN, 7.0), Map.entry(mar, 18.0));
+        assertThat(b.values(new SeriesKey("crime", AreaType.FORCE, "Force"), FEB, mar)).containsOnlyKeys(mar);
+        assertThat(b.values(new SeriesKey("crime", AreaType.DISTRICT, "Nowhere"), JAN, mar)).isEmpty();
+    }
 }
