@@ -7,6 +7,7 @@ import org.perfalert.digest.*;
 import org.perfalert.rules.RuleSettings;
 import org.perfalert.store.Store;
 import org.perfalert.store.StoreException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +55,7 @@ public class DigestCommand implements Callable<Integer> {
         catch (IllegalArgumentException e) { throw new UserError("application.properties: " + e.getMessage()); }
         DigestWeek chosen;
         try { chosen = week == null ? null : DigestWeek.parse(week, zone); }
-        catch (IllegalArgumentException e) { throw new UserError("--week: " + e.getMessage()); }
+        catch (IllegalArgumentException e) { throw new CommandLine.ParameterException(spec.commandLine(), "--week: " + e.getMessage()); }
         try (Store store = Store.open(cfg.settings())) {
             WeeklyDigest digest;
             try { digest = Digests.over(store, cfg, settings, Clock.systemUTC(), out == null); }

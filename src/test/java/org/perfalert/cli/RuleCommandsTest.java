@@ -126,4 +126,12 @@ class RuleCommandsTest {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.out()).startsWith(dir.resolve("broken.drl") + ":6:13: ").contains("valeu");
     }
+
+    @Test
+    void aMonthWithoutFiguresGivesNoExceptionsAndSaysWhy() throws Exception {
+        CliRun r = run("evaluate", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--month", "2030-01");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).size()).isZero();
+        assertThat(r.err()).contains("no figures for 2030-01").contains("latest month in the data is 2021-06");
+    }
 }

@@ -192,7 +192,7 @@ class PoliceUkDigestTest {
         assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", weekOf.get(DEC).toString(), "--out", text.toString())).isZero();
         assertThat(Files.readString(text)).startsWith("PERFORMANCE DIGEST, WEEK " + weekOf.get(DEC)).contains("== Crime ==", "== Appendix ==");
         Files.copy(text, Path.of("target/digest-example.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", "2025-48")).isEqualTo(Main.INPUT_ERROR);
+        assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", "2025-48")).isEqualTo(Main.USAGE);
 
         // Sending November's week: once, then the archived copy is replaced and nothing more goes.
         String nov = weekOf.get(YearMonth.of(2025, 11)).toString();
