@@ -3,6 +3,8 @@ package org.perfalert.cli;
 import org.perfalert.alerts.AckStore;
 import org.perfalert.alerts.AlertStore;
 import org.perfalert.alerts.StoredAlert;
+import org.perfalert.store.Store;
+import org.perfalert.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ public class AckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (by.isBlank()) throw new UserError("--by must not be empty");
-        try (AlertsDatabase db = AlertsDatabase.open(SilenceCommand.config(common).settings())) {
+        try (Store db = Store.open(ConfigLoader.load(common.config).settings())) {
             StoredAlert a = new AlertStore(db.dataSource()).find(alert.trim()).orElseThrow(() -> new UserError(
                     "there is no exception \"" + alert + "\" in the store (use the number shown in the email, e.g. perfalert ack 12 --by \"Jo Bloggs\")"));
             new AckStore(db.dataSource()).add(a, by.trim(), comment.isBlank() ? null : comment.trim(), Instant.now());

@@ -1,13 +1,11 @@
 package org.perfalert.cli;
 
-import org.perfalert.config.ConfigException;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
 import org.perfalert.ingest.FileLoader;
 import org.perfalert.ingest.FileResult;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.store.Store;
-import org.perfalert.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,8 +53,6 @@ public class LoadCommand implements Callable<Integer> {
             SortedSet<YearMonth> touched = new TreeSet<>();
             results.forEach(r -> touched.addAll(r.touchedMonths()));
             if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(touched, send);
-        } catch (StoreException e) {
-            throw new UserError(e.getMessage());
         }
         long refused = results.stream().filter(r -> !r.loaded()).count();
         out.println(results.size() - refused + " of " + results.size() + (results.size() == 1 ? " file" : " files") + " loaded"

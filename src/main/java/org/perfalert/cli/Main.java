@@ -1,10 +1,14 @@
 package org.perfalert.cli;
 
 import org.perfalert.config.ConfigException;
+import org.perfalert.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The perfalert command line (CONTRACT.md section 2). Exit codes: 0 success, 1 bad input or rules, 2 bad usage. */
+/**
+ * The perfalert command line (CONTRACT.md section 2). Exit codes: 0 success, 1 bad input, rules,
+ * configuration or a store that cannot be used (the message says what), 2 bad usage.
+ */
 @Command(name = "perfalert", mixinStandardHelpOptions = true, version = "perfalert 0.1.0",
         description = "Rules-driven alerting for monthly performance exceptions.",
         subcommands = {
@@ -31,7 +35,7 @@ public class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof UserError || ex instanceof ConfigException) {
+            if (ex instanceof UserError || ex instanceof ConfigException || ex instanceof StoreException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return INPUT_ERROR;
             }

@@ -9,7 +9,6 @@ import org.perfalert.pull.Source;
 import org.perfalert.pull.SourcesFile;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.store.Store;
-import org.perfalert.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +67,6 @@ public class PullCommand implements Callable<Integer> {
             // The months the pull changed go the same way as a loaded file's.
             if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(result.touchedMonths(), send);
             out.flush();
-        } catch (StoreException e) {
-            throw new UserError(e.getMessage());
         } catch (SQLException e) {
             throw new UserError("the store failed while queueing the analysts' email: " + e.getMessage());
         }

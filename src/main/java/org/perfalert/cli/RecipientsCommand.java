@@ -9,6 +9,8 @@ import org.perfalert.notify.EmailItem;
 import org.perfalert.notify.NotifyPolicy;
 import org.perfalert.notify.RecipientsReport;
 import org.perfalert.routing.Router;
+import org.perfalert.store.Store;
+import org.perfalert.config.ConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,7 @@ public class RecipientsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Configuration config = SilenceCommand.config(common);
+        Configuration config = ConfigLoader.load(common.config);
         NotifyPolicy policy;
         try { policy = AlertPipeline.check(config); }
         catch (ConfigException e) { throw new UserError(e.getMessage()); }
@@ -46,7 +48,7 @@ public class RecipientsCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(RecipientsReport.render(m, items, router, policy, List.of(), LocalDate.now()));
             return Main.OK;
         }
-        try (AlertsDatabase db = AlertsDatabase.open(config.settings())) {
+        try (Store db = Store.open(config.settings())) {
             AlertStore store = new AlertStore(db.dataSource());
             YearMonth m = month != null ? parse(month) : store.latestMonth().orElseThrow(() ->
                     new UserError("the store holds no exceptions yet (load data first, or give --month)"));

@@ -2,9 +2,9 @@ package org.perfalert.cli;
 
 import org.perfalert.alerts.Silence;
 import org.perfalert.alerts.SilenceStore;
-import org.perfalert.config.ConfigException;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
+import org.perfalert.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,8 +53,8 @@ public class SilenceCommand implements Callable<Integer> {
             if (metric.equals("*") && area.equals("*") && rule.equals("*"))
                 throw new UserError("a silence of everything is refused: give --metric, --area or --rule");
             if (reason.isBlank() || by.isBlank()) throw new UserError("--reason and --by must not be empty");
-            Configuration config = config(common);
-            try (AlertsDatabase db = AlertsDatabase.open(config.settings())) {
+            Configuration config = ConfigLoader.load(common.config);
+            try (Store db = Store.open(config.settings())) {
                 Silence s = new SilenceStore(db.dataSource()).add(metric.trim(), area.trim(), rule.trim(), end, reason.trim(),
                         by.trim(), java.time.Instant.now());
                 spec.commandLine().getOut().println("silence added: " + describe(s));
@@ -71,7 +71,7 @@ public class SilenceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (AlertsDatabase db = AlertsDatabase.open(config(common).settings())) {
+            try (Store db = Store.open(ConfigLoader.load(common.config).settings())) {
                 SilenceStore store = new SilenceStore(db.dataSource());
                 List<Silence> list = all ? store.all() : store.activeOn(LocalDate.now());
                 PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +90,7 @@ public class SilenceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (AlertsDatabase db = AlertsDatabase.open(config(common).settings())) {
+            try (Store db = Store.open(ConfigLoader.load(common.config).settings())) {
                 if (!new SilenceStore(db.dataSource()).remove(id))
                     throw new UserError("there is no silence " + id + " (see perfalert silence list --all)");
                 spec.commandLine().getOut().println("silence " + id + " removed");
@@ -99,8 +99,4 @@ public class SilenceCommand implements Callable<Integer> {
         }
     }
 
-    static Configuration config(Common common) {
-        try { return ConfigLoader.load(common.config); }
-        catch (ConfigException e) { throw new UserError(e.getMessage()); }
-    }
 }

@@ -1,12 +1,9 @@
 package org.perfalert.digest;
 
 import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
 
-import java.io.IOException;
 import org.perfalert.notify.Templates;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.function.Function;
@@ -35,12 +32,6 @@ public final class DigestRenderer {
     public String text(Digest d) { return process(TEXT, Map.of("d", d, "src", Map.of())); }
 
     private String process(String name, Map<String, Object> model) {
-        try {
-            StringWriter out = new StringWriter();
-            fm.getTemplate(name).process(model, out);
-            return out.toString();
-        } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("digest template " + name + ": " + e.getMessage(), e);
-        }
+        return Templates.render(fm, name, model, "digest");
     }
 }

@@ -1,7 +1,6 @@
 package org.perfalert.notify;
 
 import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
 import org.perfalert.alerts.AlertStatus;
 import org.perfalert.config.Catalogue;
 import org.perfalert.config.Person;
@@ -9,11 +8,8 @@ import org.perfalert.model.Metric;
 import org.perfalert.model.PerformanceException;
 import org.perfalert.model.SeriesKey;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -128,12 +124,6 @@ public class EmailRenderer {
     }
 
     private String process(String name, Map<String, Object> model) {
-        try {
-            StringWriter out = new StringWriter();
-            fm.getTemplate(name).process(model, out);
-            return out.toString();
-        } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("email template " + name + ": " + e.getMessage(), e);
-        }
+        return Templates.render(fm, name, model, "email");
     }
 }

@@ -8,11 +8,15 @@ import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
 
+import freemarker.template.TemplateException;
+
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The FreeMarker set-up shared by lead emails and the digest: templates in config/templates/ win over
@@ -39,5 +43,16 @@ public final class Templates {
         loaders.add(new ClassTemplateLoader(Templates.class, "/templates"));
         fm.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
         return fm;
+    }
+
+    /** Renders a template; what names it in the error ("email", "digest"). */
+    public static String render(Configuration fm, String name, Map<String, Object> model, String what) {
+        try {
+            StringWriter out = new StringWriter();
+            fm.getTemplate(name).process(model, out);
+            return out.toString();
+        } catch (IOException | TemplateException e) {
+            throw new IllegalStateException(what + " template " + name + ": " + e.getMessage(), e);
+        }
     }
 }
