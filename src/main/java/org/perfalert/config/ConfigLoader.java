@@ -214,7 +214,7 @@ public final class ConfigLoader {
             if (other != null)
                 problems.add(file + ": metrics \"" + other.id() + "\" and \"" + m.id() + "\" have the same label \"" + label
                         + "\" in theme \"" + m.theme() + "\", so readers cannot tell them apart (give one of them a label that "
-                        + "says how it differs, e.g. \"" + label + " (police.uk)\")");
+                        + "says how it differs, e.g. its source: \"" + label + " (police.uk)\")");
         }
     }
 

@@ -96,7 +96,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(cfg)).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(cfg.resolve("metrics.yaml")
                         + ": metrics \"calls_999\" and \"calls_999_hub\" have the same label \"999 Calls received\" in theme \"Demand\", "
-                        + "so readers cannot tell them apart (give one of them a label that says how it differs, e.g. \"999 Calls received (police.uk)\")"));
+                        + "so readers cannot tell them apart (give one of them a label that says how it differs, e.g. its source: \"999 Calls received (police.uk)\")"));
     }
 
     @Test
