@@ -148,16 +148,13 @@ final class RowChecker {
     private BigDecimal number(RawRow row, String field, String howToWrite, List<String> problems) {
         String t = row.get(field);
         if (t == null) return null;
-        if (NOT_FINITE.matcher(t).matches()) {
-            problems.add(row.where(field) + ": " + field + " \"" + t + "\" is not a figure (give a number; "
-                    + "leave the row out when there is no figure for the month)");
-            return null;
-        }
         BigDecimal v;
         try {
             v = new BigDecimal(t);
         } catch (NumberFormatException e) {
-            problems.add(row.where(field) + ": " + field + " \"" + t + "\" is not a number (" + howToWrite + ")");
+            problems.add(row.where(field) + ": " + field + " \"" + t + (NOT_FINITE.matcher(t).matches()
+                    ? "\" is not a figure (give a number; leave the row out when there is no figure for the month)"
+                    : "\" is not a number (" + howToWrite + ")"));
             return null;
         }
         if (v.abs().compareTo(maxAbsValue) > 0) {
