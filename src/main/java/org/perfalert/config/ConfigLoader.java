@@ -31,17 +31,25 @@ public final class ConfigLoader {
         People people = readPeople(dir.resolve("people.yaml"), problems);
         Settings settings = readSettings(dir.resolve("application.properties"), problems);
         if (catalogue != null && people != null) checkOwners(catalogue, people, problems);
+        if (catalogue != null) checkLabels(catalogue, dir.resolve("metrics.yaml"), problems);
+        checkMaxAbsValue(settings, problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
         return new Configuration(dir, catalogue, areas, people, settings);
     }
 
-    /** Only metrics.yaml and areas.yaml: what evaluate, backtest and the rules commands need. */
+    /**
+     * Only metrics.yaml and areas.yaml: what evaluate, backtest and the rules commands need. Labels that
+     * clash are let through here: these commands identify metrics by id, and CONTRACT.md section 4 does not
+     * require unique labels; they are refused where people read them (emails and the digest, via load).
+     */
     public static Configuration loadForRules(Path dir) throws ConfigException {
         List<String> problems = new ArrayList<>();
         Catalogue catalogue = readMetrics(dir.resolve("metrics.yaml"), problems);
         Areas areas = readAreas(dir.resolve("areas.yaml"), problems);
+        Settings settings = Settings.defaultsOnly();
+        checkMaxAbsValue(settings, problems);
         if (!problems.isEmpty()) throw new ConfigException(problems);
-        return new Configuration(dir, catalogue, areas, People.none(), Settings.defaultsOnly());
+        return new Configuration(dir, catalogue, areas, People.none(), settings);
     }
 
     private static JsonNode readYaml(Path file, boolean required, List<String> problems) {
@@ -195,6 +203,29 @@ public final class ConfigLoader {
             if (m.owner() != null && !people.roles().containsKey(m.owner()))
                 problems.add("metrics.yaml: metric \"" + m.id() + "\": owner role \"" + m.owner()
                         + "\" is not defined in people.yaml (add it under roles:)");
+    }
+
+    /** Two metrics of one theme with one label are one line twice in the digest and in emails. */
+    static void checkLabels(Catalogue c, Path file, List<String> problems) {
+        Map<List<String>, Metric> first = new HashMap<>();
+        for (Metric m : c.all()) {
+            String label = m.label().strip().replaceAll("\\s+", " ");
+            Metric other = first.putIfAbsent(List.of(m.theme(), label.toLowerCase(Locale.ROOT)), m);
+            if (other != null)
+                problems.add(file + ": metrics \"" + other.id() + "\" and \"" + m.id() + "\" have the same label \"" + label
+                        + "\" in theme \"" + m.theme() + "\", so readers cannot tell them apart (give one of them a label that "
+                        + "says how it differs, e.g. its source: \"" + label + " (police.uk)\")");
+        }
+    }
+
+    /** ingest.max-abs-value must be a positive number, or every figure would be refused (or none checked). */
+    static void checkMaxAbsValue(Settings settings, List<String> problems) {
+        String name = "ingest.max-abs-value", text = settings.get(name).trim();
+        double v;
+        try { v = Double.parseDouble(text); } catch (NumberFormatException e) { v = Double.NaN; }
+        if (!(v > 0 && v < Double.POSITIVE_INFINITY))
+            problems.add("setting " + name + " \"" + text + "\" (application.properties, -D" + name + " or PERFALERT_INGEST_MAX_ABS_VALUE) "
+                    + "is not a positive number (write the largest figure, plus or minus, that loading takes, e.g. 1e12)");
     }
 
     static Settings readSettings(Path file, List<String> problems) {

@@ -38,6 +38,7 @@ public final class Settings {
         d.put("digest.dir", "out/digests");
         d.put("http.port", "8080");
         d.put("load.max.file.bytes", String.valueOf(200L * 1024 * 1024));
+        d.put("ingest.max-abs-value", "1e12");
         return Collections.unmodifiableMap(d);
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class InboxFiler {
     public static final String PROCESSED = "processed", REJECTED = "rejected";
     /** Endings kept intact when numbering, so a renamed file is still read as the same kind. */
-    private static final List<String> ENDINGS = List.of("-street.csv.gz", "-street.csv", ".csv", ".json");
+    private static final List<String> ENDINGS = List.of("-street.csv.gz", "-street.csv", ".csv.gz", ".json.gz", ".csv", ".json");
 
     private final Path inbox;
 

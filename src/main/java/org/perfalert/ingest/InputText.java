@@ -30,7 +30,7 @@ final class InputText {
                         + " (split it into smaller files, or raise load.max.file.bytes)");
                 return null;
             }
-            bytes = file.getFileName().toString().toLowerCase().endsWith(".gz") ? gunzip(file, maxBytes) : Files.readAllBytes(file);
+            bytes = InputKind.gzipped(file) ? gunzip(file, maxBytes) : Files.readAllBytes(file);
         } catch (TooLarge e) {
             problems.add(file + ": unzipped, the file is more than the limit of " + maxBytes
                     + " bytes (split it into smaller files, or raise load.max.file.bytes)");

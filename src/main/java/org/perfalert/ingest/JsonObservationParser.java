@@ -5,25 +5,24 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import org.perfalert.config.Configuration;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import org.perfalert.model.Observation;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.*;
 
 /** JSON (CONTRACT.md 1.2): an array of objects with the tidy field names; numbers as JSON numbers. */
 final class JsonObservationParser {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** NaN and Infinity are read as numbers so that the row checker refuses them with their place and a fix. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final Set<String> NUMBERS = Set.of("value", "numerator", "denominator");
 
     private JsonObservationParser() { }
 
-    static ParsedFile parse(Path file, String text, Configuration cfg, YearMonth currentMonth) {
+    static ParsedFile parse(Path file, String text, RowChecker checker) {
         List<String> problems = new ArrayList<>();
         List<Observation> out = new ArrayList<>();
-        RowChecker checker = new RowChecker(cfg, currentMonth);
         int rows = 0;
         if (text.isBlank()) {
             problems.add(file + ":1: the file is empty (write an array of observations: [{\"month\": \"2024-01\", \"metric\": …, \"value\": …}])");

@@ -40,7 +40,7 @@ public final class ObservationReader {
         List<String> problems = new ArrayList<>();
         List<Path> files = InputFiles.expand(filesOrFolders, problems);
         if (files.isEmpty() && problems.isEmpty())
-            problems.add(filesOrFolders + ": no input files found (expected *.csv, *.json or *-street.csv[.gz])");
+            problems.add(filesOrFolders + ": no input files found (expected " + InputKind.NAMES + ")");
         List<ParsedFile> parsed = new ArrayList<>();
         OrderedParsing.parse(files, cfg, clock, p -> {
             problems.addAll(p.problems());

@@ -16,14 +16,21 @@ final class RowChecker {
     static final List<String> FIELDS = List.of("month", "metric", "area_type", "area", "value", "numerator", "denominator");
     static final List<String> REQUIRED = List.of("month", "metric", "value");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    /** Text that Java or a spreadsheet may write for a number that is not a figure. */
+    private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+    /** No monthly performance figure is older; earlier years are typing errors (0000, 1024 …). */
+    static final YearMonth EARLIEST = YearMonth.of(1900, 1);
 
     private final Configuration cfg;
     private final YearMonth currentMonth;
+    private final BigDecimal maxAbsValue;
     private final Map<List<Object>, String> seen = new HashMap<>();
 
-    RowChecker(Configuration cfg, YearMonth currentMonth) {
+    /** @param maxAbsValue the setting ingest.max-abs-value: figures further from zero are refused */
+    RowChecker(Configuration cfg, YearMonth currentMonth, double maxAbsValue) {
         this.cfg = cfg;
         this.currentMonth = currentMonth;
+        this.maxAbsValue = BigDecimal.valueOf(maxAbsValue);
     }
 
     /** The observation, or null when the row has problems (added to problems). */
@@ -48,7 +55,7 @@ final class RowChecker {
         return new Observation(month, metric.id(), area.type(), area.name(), value, num, den);
     }
 
-    /** Parses YYYY-MM, refusing other forms and months after the current one. */
+    /** Parses YYYY-MM, refusing other forms, months before 1900 and months after the current one. */
     static YearMonth month(String text, String where, YearMonth currentMonth, List<String> problems) {
         if (text == null) {
             problems.add(where + ": month is missing (write it as YYYY-MM, e.g. 2024-03)");
@@ -60,6 +67,15 @@ final class RowChecker {
         }
         if (m == null) {
             problems.add(where + ": month \"" + text + "\" is not a month (write it as YYYY-MM, e.g. 2024-03)");
+            return null;
+        }
+        if (m.isBefore(EARLIEST)) {
+            problems.add(where + ": month " + text + " is before " + EARLIEST + ", earlier than perfalert accepts (check the year)");
+            return null;
+        }
+        if (m.isAfter(YearMonth.of(currentMonth.getYear() + 1, 12))) {
+            problems.add(where + ": month " + m + " is in the future, beyond next year (the latest month that can be loaded is "
+                    + currentMonth + "; check the year)");
             return null;
         }
         if (m.isAfter(currentMonth)) {
@@ -108,36 +124,52 @@ final class RowChecker {
         return new Area(configured.get(), name);
     }
 
-    private static Double decimal(RawRow row, String field, List<String> problems) {
-        String t = row.get(field);
-        if (t == null) return null;
+    private Double decimal(RawRow row, String field, List<String> problems) {
+        BigDecimal v = number(row, field, "write digits with a dot for decimals, e.g. 12.5", problems);
+        return v == null ? null : v.doubleValue();
+    }
+
+    private Long whole(RawRow row, String field, List<String> problems) {
+        BigDecimal v = number(row, field, "write a count such as 827", problems);
+        if (v == null) return null;
+        if (v.signum() < 0) {
+            problems.add(row.where(field) + ": " + field + " " + row.get(field) + " is a negative count (counts are 0 or more)");
+            return null;
+        }
         try {
-            double v = new BigDecimal(t).doubleValue();
-            if (Double.isInfinite(v)) {
-                problems.add(row.where(field) + ": " + field + " \"" + t + "\" is too large to be a figure (check the number)");
-                return null;
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            problems.add(row.where(field) + ": " + field + " \"" + t + "\" is not a number (write digits with a dot for decimals, e.g. 12.5)");
+            return v.longValueExact();
+        } catch (ArithmeticException e) {
+            problems.add(row.where(field) + ": " + field + " \"" + row.get(field) + "\" is not a whole number (write a count such as 827)");
             return null;
         }
     }
 
-    private static Long whole(RawRow row, String field, List<String> problems) {
+    /** The field as a number no further from zero than ingest.max-abs-value; null when absent or refused. */
+    private BigDecimal number(RawRow row, String field, String howToWrite, List<String> problems) {
         String t = row.get(field);
         if (t == null) return null;
+        BigDecimal v;
         try {
-            long v = new BigDecimal(t).longValueExact();
-            if (v < 0) {
-                problems.add(row.where(field) + ": " + field + " " + t + " is a negative count (counts are 0 or more)");
-                return null;
-            }
-            return v;
-        } catch (NumberFormatException | ArithmeticException e) {
-            problems.add(row.where(field) + ": " + field + " \"" + t + "\" is not a whole number (write a count such as 827)");
+            v = new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            problems.add(row.where(field) + ": " + field + " \"" + t + (NOT_FINITE.matcher(t).matches()
+                    ? "\" is not a figure (give a number; leave the row out when there is no figure for the month)"
+                    : "\" is not a number (" + howToWrite + ")"));
             return null;
         }
+        if (v.abs().compareTo(maxAbsValue) > 0) {
+            problems.add(row.where(field) + ": " + field + " " + t + " is outside ±" + limitText() + ", the largest figure perfalert accepts "
+                    + "(check the number, e.g. for a misplaced decimal point or exponent; if figures this large are real, raise "
+                    + FileParser.MAX_ABS_VALUE + ")");
+            return null;
+        }
+        return v;
+    }
+
+    private String limitText() {
+        BigDecimal whole = maxAbsValue.stripTrailingZeros();
+        return whole.scale() <= 0 && whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                ? String.format(Locale.UK, "%,d", whole.longValue()) : whole.toString();
     }
 
     private static void checkRange(RawRow row, Metric metric, double value, List<String> problems) {

@@ -3,25 +3,22 @@ package org.perfalert.ingest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.perfalert.config.Configuration;
 import org.perfalert.model.Observation;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.*;
 
 /** Tidy CSV (CONTRACT.md 1.1): columns found by header name, in any order, case-insensitive. */
 final class TidyCsvParser {
     private TidyCsvParser() { }
 
-    static ParsedFile parse(Path file, String text, Configuration cfg, YearMonth currentMonth) {
+    static ParsedFile parse(Path file, String text, RowChecker checker) {
         List<String> problems = new ArrayList<>();
         List<Observation> out = new ArrayList<>();
         LineIndex lines = new LineIndex(text);
-        RowChecker checker = new RowChecker(cfg, currentMonth);
         int rows = 0;
         try (CSVParser csv = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
             Iterator<CSVRecord> it = csv.iterator();

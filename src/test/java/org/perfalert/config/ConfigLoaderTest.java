@@ -84,6 +84,51 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void twoMetricsWithOneLabelInATheme_AreRefusedNamingBothAndTheLabel() throws Exception {
+        String second = """
+                  - id: calls_999_hub
+                    label: " 999 Calls   received"
+                    unit: count
+                    better: neutral
+                    theme: Demand
+                """;
+        Path cfg = config(METRICS + second, AREAS, PEOPLE);
+        assertThatThrownBy(() -> ConfigLoader.load(cfg)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(cfg.resolve("metrics.yaml")
+                        + ": metrics \"calls_999\" and \"calls_999_hub\" have the same label \"999 Calls received\" in theme \"Demand\", "
+                        + "so readers cannot tell them apart (give one of them a label that says how it differs, e.g. its source: \"999 Calls received (police.uk)\")"));
+    }
+
+    @Test
+    void theSameLabelInTwoThemesIsAllowed_AndTheRuleCommandsDoNotCheckLabels() throws Exception {
+        String inOtherTheme = "  - id: calls_999_board\n    label: 999 calls received\n    unit: count\n    better: neutral\n    theme: Board\n";
+        assertThat(ConfigLoader.load(config(METRICS + inOtherTheme, AREAS, PEOPLE)).catalogue().all()).hasSize(2);
+
+        String sameTheme = inOtherTheme.replace("Board", "Demand");
+        assertThat(ConfigLoader.loadForRules(config(METRICS + sameTheme, AREAS, PEOPLE)).catalogue().all()).hasSize(2);
+    }
+
+    @Test
+    void theShippedMetricsHaveUniqueLabels() throws Exception {
+        Configuration c = ConfigLoader.load(Path.of(System.getProperty("perfalert.repo", ".")).resolve("config"));
+        assertThat(c.catalogue().all()).extracting(m -> m.label().toLowerCase()).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"abc", "0", "-5", "NaN", "Infinity"})
+    void aMaxAbsValueThatIsNotAPositiveNumberIsRefused(String value) throws Exception {
+        Path cfg = config(METRICS, AREAS, PEOPLE);
+        Files.writeString(cfg.resolve("application.properties"), "ingest.max-abs-value=" + value + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(cfg)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("setting ingest.max-abs-value \"" + value + "\"").hasMessageContaining("is not a positive number");
+    }
+
+    @Test
+    void theMaxAbsValueDefaultsTo1e12() throws Exception {
+        assertThat(Double.parseDouble(ConfigLoader.load(config(METRICS, AREAS, null)).settings().get("ingest.max-abs-value"))).isEqualTo(1e12);
+    }
+
+    @Test
     void aDistrictInTwoAreasIsRefused() throws Exception {
         Path cfg = config(METRICS, AREAS.replace("[Cambridge]", "[Cambridge, Fenland]"), PEOPLE);
         assertThatThrownBy(() -> ConfigLoader.load(cfg)).isInstanceOf(ConfigException.class)

@@ -98,6 +98,29 @@ class AcceptedInputTest {
     }
 
     @Test
+    void theEdgesOfTheLimitsAreAccepted() throws Exception {
+        ParsedFile p = parse("a.csv", ("month,metric,area,value,numerator,denominator\n1900-01,calls_999,,1000000000000,,\n"
+                + "2026-06,imu_queue,,-1e12,,\n2024-01,ppo_rate_da,,100,1000000000000,1000000000000\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(p.observations()).extracting(Observation::value).containsExactly(1e12, -1e12, 100.0);
+    }
+
+    @Test
+    void theValueLimitIsTheSettingIngestMaxAbsValue() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty(FileParser.MAX_ABS_VALUE, "100");
+        org.perfalert.config.Configuration base = TestConfig.config();
+        org.perfalert.config.Configuration cfg = new org.perfalert.config.Configuration(base.dir(), base.catalogue(), base.areas(),
+                base.people(), new org.perfalert.config.Settings(p, java.util.Map.of()));
+        Path f = Files.writeString(dir.resolve("a.csv"), "month,metric,value\n2024-01,calls_999,100\n2024-02,calls_999,100.01\n");
+
+        ParsedFile parsed = FileParser.parse(f, cfg, TestConfig.clock());
+
+        assertThat(parsed.problems()).containsExactly(f + ":3:3: value 100.01 is outside ±100, the largest figure perfalert accepts "
+                + "(check the number, e.g. for a misplaced decimal point or exponent; if figures this large are real, raise ingest.max-abs-value)");
+    }
+
+    @Test
     void crimeTypeSlugsAndDistrictNames() {
         assertThat(StreetFileParser.metricOf("Anti-social behaviour")).isEqualTo("policeuk.anti_social_behaviour");
         assertThat(StreetFileParser.metricOf("Violence and sexual offences")).isEqualTo("policeuk.violence_and_sexual_offences");

@@ -42,8 +42,19 @@ class BadInputTest {
         return Stream.of(
                 Case.text("unparsable month", "a.csv", HEADER + "2024-01,calls_999,,5,,\n24/02/2024,calls_999,,5,,\n", ":3:1: ", "is not a month"),
                 Case.text("unparsable number", "a.csv", HEADER + "2024-01,calls_999,,\"12,5\",,\n", ":2:4: ", "is not a number"),
-                Case.text("number too large", "a.csv", HEADER + "2024-01,calls_999,,1e400,,\n", ":2:4: ", "too large"),
+                Case.text("number beyond any double", "a.csv", HEADER + "2024-01,calls_999,,1e400,,\n", ":2:4: ", "1e400 is outside ±1,000,000,000,000"),
+                Case.text("value beyond the limit", "a.csv", HEADER + "2024-01,calls_999,,5,,\n2024-02,calls_999,,1e308,,\n", ":3:4: ", "1e308 is outside ±1,000,000,000,000"),
+                Case.text("value just beyond the limit", "a.csv", HEADER + "2024-01,calls_999,,1000000000000.5,,\n", ":2:4: ", "raise ingest.max-abs-value"),
+                Case.text("negative value beyond the limit", "a.csv", HEADER + "2024-01,imu_queue,,-2e12,,\n", ":2:4: ", "-2e12 is outside ±"),
+                Case.text("numerator beyond the limit", "a.csv", HEADER + "2024-01,ppo_rate_da,,50,2e12,4e12\n", ":2:5: ", "numerator 2e12 is outside ±"),
+                Case.text("NaN as a value", "a.csv", HEADER + "2024-01,calls_999,,NaN,,\n", ":2:4: ", "value \"NaN\" is not a figure"),
+                Case.text("Infinity as a value", "a.csv", HEADER + "2024-01,calls_999,,Infinity,,\n", ":2:4: ", "value \"Infinity\" is not a figure"),
+                Case.text("-inf as a denominator", "a.csv", HEADER + "2024-01,ppo_rate_da,,50,1,-inf\n", ":2:6: ", "denominator \"-inf\" is not a figure"),
                 Case.text("month in the future", "a.csv", HEADER + "2026-07,calls_999,,5,,\n", ":2:1: ", "is in the future"),
+                Case.text("year 0000", "a.csv", HEADER + "2024-01,calls_999,,5,,\n0000-01,calls_999,,5,,\n", ":3:1: ", "month 0000-01 is before 1900-01"),
+                Case.text("month before 1900", "a.csv", HEADER + "1899-12,calls_999,,5,,\n", ":2:1: ", "is before 1900-01"),
+                Case.text("year after next year", "a.csv", HEADER + "2028-01,calls_999,,5,,\n", ":2:1: ", "in the future, beyond next year"),
+                Case.text("year 9999", "a.csv", HEADER + "9999-12,calls_999,,5,,\n", ":2:1: ", "in the future, beyond next year"),
                 Case.text("negative count", "a.csv", HEADER + "2024-01,calls_999,,-3,,\n", ":2:4: ", "negative count"),
                 Case.text("negative numerator", "a.csv", HEADER + "2024-01,ppo_rate_da,,10,-1,10\n", ":2:5: ", "negative count"),
                 Case.text("percent above 100", "a.csv", HEADER + "2024-01,ppo_rate_da,,100.5,,\n", ":2:4: ", "outside 0–100"),
@@ -70,13 +81,25 @@ class BadInputTest {
                 Case.text("JSON: not an array", "a.json", "{\"month\": \"2024-01\"}", ":1: ", "expected an array"),
                 Case.text("JSON: empty array", "a.json", "[]", ":1: ", "the array is empty"),
                 Case.text("JSON: percent out of range", "a.json", "[\n{\"month\": \"2024-01\", \"metric\": \"ppo_rate_da\", \"value\": 101}\n]", ":2:", "outside 0–100"),
+                Case.text("JSON: value beyond the limit", "a.json", "[\n{\"month\": \"2024-01\", \"metric\": \"calls_999\",\n \"value\": 1e308}\n]", ":3:11: ", "1e308 is outside ±"),
+                Case.text("JSON: NaN", "a.json", "[\n{\"month\": \"2024-01\", \"metric\": \"calls_999\", \"value\": NaN}\n]", ":2:", "value \"NaN\" is not a figure"),
+                Case.text("JSON: -Infinity", "a.json", "[\n{\"month\": \"2024-01\", \"metric\": \"imu_queue\", \"value\": -Infinity}\n]", ":2:", "value \"-Infinity\" is not a figure"),
+                Case.text("JSON: year 0000", "a.json", "[\n{\"month\": \"0000-01\", \"metric\": \"calls_999\", \"value\": 5}\n]", ":2:", "is before 1900-01"),
+                Case.text("JSON: year 3000", "a.json", "[\n{\"month\": \"3000-01\", \"metric\": \"calls_999\", \"value\": 5}\n]", ":2:", "beyond next year"),
                 Case.text("street: no header", "x-street.csv", STREET_ROW, ":1: ", "no data.police.uk header"),
                 Case.text("street: no rows", "x-street.csv", STREET_HEADER, ":2: ", "no rows"),
                 Case.text("street: unknown crime type", "x-street.csv", STREET_HEADER + STREET_ROW + STREET_ROW.replace("Burglary", "Piracy"), ":3:10: ", "crime type \"Piracy\""),
                 Case.text("street: crime type missing", "x-street.csv", STREET_HEADER + STREET_ROW + STREET_ROW.replace("Burglary", ""), ":3:10: ", "crime type is missing"),
                 Case.text("street: two months in one file", "x-street.csv", STREET_HEADER + STREET_ROW + STREET_ROW.replace("2024-01", "2024-02"), ":3:2: ", "differs from 2024-01"),
                 Case.text("street: month in the future", "x-street.csv", STREET_HEADER + STREET_ROW.replace("2024-01", "2027-01"), ":2:2: ", "is in the future"),
+                Case.text("street: year 0000", "x-street.csv", STREET_HEADER + STREET_ROW.replace("2024-01", "0000-01"), ":2:2: ", "is before 1900-01"),
+                Case.text("street: year 2999", "x-street.csv", STREET_HEADER + STREET_ROW.replace("2024-01", "2999-01"), ":2:2: ", "beyond next year"),
                 new Case("street: not a whole gzip file", "x-street.csv.gz", truncatedGzip(STREET_HEADER + STREET_ROW), "x-street.csv.gz: ", "cannot be read"),
+                new Case("gzipped CSV: a bad row", "a.csv.gz", gzip(HEADER + "2024-01,calls_999,,5,,\n2024-02,calls_999,,1e308,,\n"), ":3:4: ", "outside ±"),
+                new Case("gzipped JSON: a bad field", "a.json.gz", gzip("[\n{\"month\": \"0000-01\", \"metric\": \"calls_999\", \"value\": 5}\n]"), ":2:", "before 1900-01"),
+                new Case("gzipped CSV: over the limit once unzipped", "a.csv.gz", gzip(HEADER + "2024-02,calls_999,,5,,\n".repeat(2000)), "a.csv.gz: ", "unzipped, the file is more than the limit of 1000"),
+                new Case("gzipped JSON: over the limit once unzipped", "a.json.gz", gzip("[" + "{\"month\": \"2024-01\"},".repeat(2000) + "]"), "a.json.gz: ", "unzipped, the file is more than the limit of 1000"),
+                Case.text("gzipped CSV: not gzip", "a.csv.gz", HEADER + "2024-01,calls_999,,5,,\n", "a.csv.gz: ", "cannot be read"),
                 Case.text("not an input kind", "a.txt", "hello", "a.txt: ", "not a file perfalert reads"));
     }
 
@@ -133,10 +156,14 @@ class BadInputTest {
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining(c.says());
     }
 
-    private static byte[] truncatedGzip(String text) throws Exception {
+    static byte[] gzip(String text) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(b)) { gz.write(text.getBytes(StandardCharsets.UTF_8)); }
-        byte[] all = b.toByteArray();
+        return b.toByteArray();
+    }
+
+    private static byte[] truncatedGzip(String text) throws Exception {
+        byte[] all = gzip(text);
         return java.util.Arrays.copyOf(all, all.length / 2);
     }
 }

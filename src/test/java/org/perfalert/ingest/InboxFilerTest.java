@@ -41,8 +41,10 @@ class InboxFilerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"a.csv,3,a.3.csv", "b.JSON,2,b.2.JSON", "x-street.csv,2,x.2-street.csv", "notes,2,notes.2", "a.csv,1,a.csv"})
+    @CsvSource({"a.csv,3,a.3.csv", "b.JSON,2,b.2.JSON", "x-street.csv,2,x.2-street.csv", "notes,2,notes.2", "a.csv,1,a.csv",
+            "board.csv.gz,2,board.2.csv.gz", "board.Json.Gz,4,board.4.Json.Gz"})
     void numberedNamesKeepTheirKind(String name, int n, String expected) {
         assertThat(InboxFiler.numbered(name, n)).isEqualTo(expected);
+        assertThat(InputKind.of(Path.of(expected))).isEqualTo(InputKind.of(Path.of(name)));
     }
 }
