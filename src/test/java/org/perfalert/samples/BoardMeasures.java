@@ -70,6 +70,9 @@ public final class BoardMeasures {
         Files.writeString(out, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         System.out.printf("wrote %d rows (%s .. %s, seed %d%s) to %s%n", lines.size() - 1, FIRST, LAST, SEED,
                 without ? ", no planted change" : "", out);
+        if (!without)
+            for (PlantedChanges.Change c : PlantedChanges.ALL)
+                System.out.printf("planted: %s, %s, %s .. %s: %s%n", c.metric(), c.area(), c.from(), c.to(), c.story());
     }
 
     /** The file's lines, header first. */

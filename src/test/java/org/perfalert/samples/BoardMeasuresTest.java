@@ -76,6 +76,8 @@ class BoardMeasuresTest {
 
         assertThat(fired(fired, "modern_slavery", "Cambridgeshire", "twelve-month-high")).containsExactly("2024-10");
         assertThat(fired(fired, "modern_slavery", "Cambridgeshire", "spc-outside-limits")).containsExactly("2024-10");
+        assertThat(fired(fired, "robbery", "Cambridgeshire", "spc-outside-limits")).containsExactly("2024-10", "2024-11", "2024-12");
+        assertThat(fired(fired, "robbery", "Cambridgeshire", "twelve-month-high")).containsExactly("2024-10", "2024-11");
         assertThat(fired(fired, "abandonment_101_secondary", "Cambridgeshire", "threshold-above"))
                 .containsExactly("2025-06", "2025-07", "2025-08", "2025-09");
         assertThat(fired(fired, "calls_answered_30s", "Cambridgeshire", "threshold-below"))

@@ -34,6 +34,10 @@ final class PlantedChanges {
                     "an operation against labour exploitation records 12 more offences than usual in October 2024 "
                             + "(about 16 against 4); it shows in the board table's modern slavery too",
                     (m, e) -> e + 12),
+            new Change("robbery", BoardMeasures.FORCE, YearMonth.of(2024, 10), YearMonth.of(2024, 12),
+                    "a spate of street robberies in autumn 2024: six in ten more than usual from October to December "
+                            + "(about 85 a month against 55), back to usual from January 2025",
+                    (m, e) -> e * 1.6),
             new Change("burglary_dwelling", "Huntingdonshire", YearMonth.of(2025, 6), DEMO_END,
                     "a step rise of half again (about 28 a month to 42) in Huntingdonshire from June 2025, "
                             + "carried into the force's dwelling burglary, burglary incidents and all recorded crime",
