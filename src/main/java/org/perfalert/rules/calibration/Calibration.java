@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The calibrated statistic of every figure (SIGNALS.md 1) and the signal decisions the history needs
@@ -22,6 +23,7 @@ public final class Calibration {
     private final int[] metricOf;                // each series' metric, numbered
     private final SeriesInput[] forceOfMetric;   // the FORCE series of each count metric, or null
     private final SpreadStatistic[] spread;      // for the series that are not counts
+    private final Totals[] totals;               // for the count series
 
     public Calibration(List<SeriesInput> series, CalibrationSettings settings) {
         this.series = List.copyOf(series);
@@ -38,6 +40,7 @@ public final class Calibration {
         List<SeriesInput> forces = new ArrayList<>();
         metricOf = new int[this.series.size()];
         spread = new SpreadStatistic[this.series.size()];
+        totals = new Totals[this.series.size()];
         for (int i = 0; i < metricOf.length; i++) {
             SeriesInput s = this.series.get(i);
             Integer number = metrics.get(s.metric());
@@ -48,7 +51,8 @@ public final class Calibration {
             }
             metricOf[i] = number;
             if (s.counted() && s.level() == AreaType.FORCE && forces.get(number) == null) forces.set(number, s);
-            if (!s.counted()) spread[i] = new SpreadStatistic(s, settings.baselineMonths());
+            if (s.counted()) totals[i] = new Totals(s);
+            else spread[i] = new SpreadStatistic(s, settings.baselineMonths());
         }
         forceOfMetric = forces.toArray(new SeriesInput[0]);
     }
@@ -76,28 +80,50 @@ public final class Calibration {
         int months = Math.max(0, Math.min(through, end - 1) - first + 1);
         History history = new History(first, months, series.size());
         Cusum cusum = new Cusum(series.size(), settings.cusumK(), settings.cusumH());
-        CountStatistic counts = new CountStatistic(settings);
+        Signals.Family family = new Signals.Family(2 * series.size());
+        // the series' own statistics are independent of each other within a month: large runs share them
+        // out over the cores in fixed slices (the result does not depend on how they are shared)
+        int slices = series.size() < SERIES_PER_SLICE ? 1
+                : Math.min(Runtime.getRuntime().availableProcessors(), series.size() / SERIES_PER_SLICE);
+        CountStatistic[] counts = new CountStatistic[slices];
+        for (int c = 0; c < slices; c++) counts[c] = new CountStatistic(settings);
         for (int month = first; month < first + months; month++) {
             CalibratedMonth out = new CalibratedMonth(history, month, series);
-            evaluate(month, out, counts, cusum, history);
+            Seasons seasons = seasons(month);
+            int m = month;
+            if (slices == 1) figures(m, 0, series.size(), out, counts[0], seasons, cusum, history);
+            else IntStream.range(0, slices).parallel().forEach(c -> figures(m, series.size() * c / slices,
+                    series.size() * (c + 1) / slices, out, counts[c], seasons, cusum, history));
+            decide(out, history, family);
             each.accept(out);
         }
     }
 
-    private void evaluate(int month, CalibratedMonth out, CountStatistic counts, Cusum cusum, History history) {
-        double[][] season = new double[forceOfMetric.length][], inverse = new double[forceOfMetric.length][];
-        for (int i = 0; i < series.size(); i++) {
+    private static final int SERIES_PER_SLICE = 20_000;
+
+    /** Each count metric's seasonal index for a month, and its inverse. */
+    private record Seasons(double[][] index, double[][] inverse) { }
+
+    private Seasons seasons(int month) {
+        double[][] index = new double[forceOfMetric.length][], inverse = new double[forceOfMetric.length][];
+        for (int metric = 0; metric < index.length; metric++) {
+            index[metric] = SeasonalIndex.at(forceOfMetric[metric], month, settings);
+            inverse[metric] = new double[12];
+            for (int moy = 0; moy < 12; moy++) inverse[metric][moy] = 1 / index[metric][moy];
+        }
+        return new Seasons(index, inverse);
+    }
+
+    /** The statistic of the series from..to−1 at a month, and their CUSUMs. */
+    private void figures(int month, int from, int to, CalibratedMonth out, CountStatistic counts, Seasons seasons,
+                         Cusum cusum, History history) {
+        for (int i = from; i < to; i++) {
             SeriesInput s = series.get(i);
             if (Double.isNaN(s.value(month))) continue;
             out.present[i] = true;
             if (s.counted()) {
                 int metric = metricOf[i];
-                if (season[metric] == null) {
-                    season[metric] = SeasonalIndex.at(forceOfMetric[metric], month, settings);
-                    inverse[metric] = new double[12];
-                    for (int moy = 0; moy < 12; moy++) inverse[metric][moy] = 1 / season[metric][moy];
-                }
-                counts.compute(s, i, season[metric], inverse[metric], history, out);
+                counts.compute(s, totals[i], i, seasons.index[metric], seasons.inverse[metric], history, out);
                 if (!Double.isNaN(out.z[i]) && out.expected[i] >= settings.minExpected())
                     out.signals[i] |= (byte) cusum.step(i, month, out.z[i], out);
             } else {
@@ -105,26 +131,32 @@ public final class Calibration {
             }
             history.setZ(i, month, out.z[i]);
         }
-        Signals.exceptional(out, settings);
-        Signals.yearOnYear(out, settings);
-        int s1s2 = CalibratedMonth.EXCEPTIONAL_HIGH | CalibratedMonth.EXCEPTIONAL_LOW
-                | CalibratedMonth.SUSTAINED_RISE | CalibratedMonth.SUSTAINED_FALL;
-        for (int i = 0; i < series.size(); i++)
-            if ((out.signals[i] & s1s2) != 0) history.signal(i, month);
     }
 
-    /** What a run remembers of earlier months: each figure's z and whether it carried an S1 or S2 signal. */
+    /** The month-wide decisions, and what the next months remember of them. */
+    private void decide(CalibratedMonth out, History history, Signals.Family family) {
+        Signals.exceptional(out, settings, family);
+        Signals.yearOnYear(out, settings, family);
+        int s1s2 = CalibratedMonth.EXCEPTIONAL_HIGH | CalibratedMonth.EXCEPTIONAL_LOW
+                | CalibratedMonth.SUSTAINED_RISE | CalibratedMonth.SUSTAINED_FALL;
+        for (int i = 0; i < series.size(); i++) history.monthDone(i, (out.signals[i] & s1s2) != 0);
+    }
+
+    /**
+     * What a run remembers of earlier months: each figure's z, and for each series which of the last
+     * 64 months carried an S1 or S2 signal (bit j: month M − 1 − j, as M is evaluated).
+     */
     static final class History {
         private final int first, months;
         private final double[] z;
-        private final boolean[] signalled;
+        private final long[] recentSignals;
 
         History(int first, int months, int series) {
             this.first = first;
             this.months = Math.max(1, months);
             z = new double[series * this.months];
             java.util.Arrays.fill(z, Double.NaN);
-            signalled = new boolean[z.length];
+            recentSignals = new long[series];
         }
 
         private int at(int i, int m) {
@@ -134,18 +166,16 @@ public final class Calibration {
 
         void setZ(int i, int m, double value) { z[at(i, m)] = value; }
 
-        void signal(int i, int m) { signalled[at(i, m)] = true; }
-
         /** z(m) of series i as computed when m was evaluated (NaN when none, or m not run yet). */
         double z(int i, int m) {
             int at = at(i, m);
             return at < 0 ? Double.NaN : z[at];
         }
 
-        /** Whether series i carried an S1 or S2 signal at month m. */
-        boolean signalled(int i, int m) {
-            int at = at(i, m);
-            return at >= 0 && signalled[at];
-        }
+        /** The signals of the months before M: bit j is month M − 1 − j. */
+        long recentSignals(int i) { return recentSignals[i]; }
+
+        /** Month M is done: its signals become bit 0 of the months before M + 1. */
+        void monthDone(int i, boolean signalled) { recentSignals[i] = recentSignals[i] << 1 | (signalled ? 1 : 0); }
     }
 }

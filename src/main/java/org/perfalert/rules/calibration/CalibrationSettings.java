@@ -67,8 +67,9 @@ public record CalibrationSettings(double tau0, double priorMonths, double fdrQ, 
         if (!(minExpected >= 0 && minCount >= 0 && yearMinMonthlyMean >= 0 && yearMinChangePct >= 0))
             problems.add("signals.min-expected, signals.min-count and the year-on-year minimums must be 0 or more");
         if (!(notableMinZ > 0)) problems.add("notable.min-z must be more than 0");
-        if (baselineMonths < 1 || dispersionMonths < 2 || seasonalMinMonths < 4 || seasonalMonths < seasonalMinMonths)
-            problems.add("the windows need signals.baseline-months ≥ 1, signals.dispersion-months ≥ 2 and "
+        if (baselineMonths < 1 || dispersionMonths < 2 || dispersionMonths > 60 || seasonalMinMonths < 4
+                || seasonalMonths < seasonalMinMonths)
+            problems.add("the windows need signals.baseline-months ≥ 1, 2 ≤ signals.dispersion-months ≤ 60 and "
                     + "4 ≤ signals.seasonal-min-months ≤ signals.seasonal-months");
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
     }

@@ -10,7 +10,6 @@ final class CountStatistic {
     private final CalibrationSettings settings;
     private final int baseline, window;
     private final double inflation;
-    private final double[] deseasoned; // x(j)/S(moy j) for j = M − window − baseline … M − 1
     private final double[] expectedAt; // E(m) for m = M − window … M, with the index fitted for M
 
     CountStatistic(CalibrationSettings settings) {
@@ -18,7 +17,6 @@ final class CountStatistic {
         this.baseline = settings.baselineMonths();
         this.window = settings.dispersionMonths();
         this.inflation = settings.baselineInflation();
-        this.deseasoned = new double[window + baseline];
         this.expectedAt = new double[window + 1];
     }
 
@@ -26,19 +24,24 @@ final class CountStatistic {
      * Fills series i's columns of out at M; history says which earlier months of the series carried an
      * S1 or S2 signal (those months are left out of φ).
      */
-    void compute(SeriesInput s, int i, double[] season, double[] inverseSeason, Calibration.History history, CalibratedMonth out) {
+    void compute(SeriesInput s, Totals totals, int i, double[] season, double[] inverseSeason, Calibration.History history,
+                 CalibratedMonth out) {
         int month = out.month;
         double x = s.value(month);
-        expectations(s, month, season, inverseSeason);
+        yearOnYearTotals(totals, month, i, out);
+        if (Double.isNaN(totals.sum(month - baseline, month - 1))) return; // E(M) needs each of its 12 months
+        // E(m) exists only where the 12 months before m lie inside the series: from position `from` of the window on
+        int from = Math.max(0, s.first() + baseline - (month - window));
+        expectations(s, month, from, season, inverseSeason);
         double e = expectedAt[window];
-        yearOnYearTotals(s, month, i, out);
-        if (Double.isNaN(e)) return;
         double sum = 0;
         int n = 0;
-        for (int k = 0; k < window; k++) {
-            int m = month - window + k;
-            double xm = s.value(m), em = expectedAt[k];
-            if (Double.isNaN(xm) || !(em > 0) || history.signalled(i, m)) continue;
+        long signalled = history.recentSignals(i); // bit j: month M − 1 − j
+        double[] v = s.values();
+        int at = month - window - s.first(); // position in v of the window's first month (at + from ≥ 0)
+        for (int k = from; k < window; k++) {
+            double xm = v[at + k], em = expectedAt[k];
+            if (Double.isNaN(xm) || !(em > 0) || (signalled >>> (window - 1 - k) & 1) != 0) continue;
             double d = xm - em;
             sum += d * d / (em * inflation);
             n++;
@@ -65,39 +68,44 @@ final class CountStatistic {
         return c * c;
     }
 
-    /** E(m) for m = M − window … M with the index fitted for M; NaN where a month of its 12 is missing. */
-    private void expectations(SeriesInput s, int month, double[] season, double[] inverseSeason) {
-        int from = month - window - baseline;
-        for (int k = 0; k < deseasoned.length; k++) {
-            int j = from + k;
-            deseasoned[k] = s.value(j) * inverseSeason[SeasonalIndex.moy(j)];
-        }
-        // a sliding sum over the baseline months, counting the missing ones instead of adding NaN
+    /**
+     * E(m) for m = M − window + from … M with the index fitted for M; NaN where a month of its 12 is
+     * missing (positions before from are left as they are: the caller does not read them).
+     */
+    private void expectations(SeriesInput s, int month, int from, double[] season, double[] inverseSeason) {
+        // a sliding sum of x(j)/S(moy j) over the baseline months, counting the missing ones instead of adding
+        // NaN; every month read lies between the series' first month and M, so the array is read directly
+        double[] v = s.values();
         double sum = 0;
         int missing = 0;
-        for (int k = 0; k < baseline; k++) {
-            double y = deseasoned[k];
-            if (Double.isNaN(y)) missing++; else sum += y;
+        int start = month - window + from, at = start - s.first();
+        int moy = SeasonalIndex.moy(start - baseline);
+        for (int j = at - baseline; j < at; j++) {
+            double x = v[j];
+            if (Double.isNaN(x)) missing++; else sum += x * inverseSeason[moy];
+            moy = moy == 11 ? 0 : moy + 1;
         }
-        for (int k = 0; k <= window; k++) {
-            int m = month - window + k;
-            expectedAt[k] = missing > 0 ? Double.NaN : season[SeasonalIndex.moy(m)] * sum / baseline;
+        int moyIn = SeasonalIndex.moy(start), moyOut = SeasonalIndex.moy(start - baseline);
+        for (int k = from; k <= window; k++, at++) {
+            expectedAt[k] = missing > 0 ? Double.NaN : season[moyIn] * sum / baseline;
             if (k == window) break;
-            double in = deseasoned[k + baseline], out = deseasoned[k];
-            if (Double.isNaN(in)) missing++; else sum += in;
-            if (Double.isNaN(out)) missing--; else sum -= out;
+            double in = v[at], out = v[at - baseline];
+            if (Double.isNaN(in)) missing++; else sum += in * inverseSeason[moyIn];
+            if (Double.isNaN(out)) missing--; else sum -= out * inverseSeason[moyOut];
+            moyIn = moyIn == 11 ? 0 : moyIn + 1;
+            moyOut = moyOut == 11 ? 0 : moyOut + 1;
         }
     }
 
     /** A, B, change and the benchmark sums (they need no φ; the z's are set by yearOnYearTests). */
-    private void yearOnYearTotals(SeriesInput s, int month, int i, CalibratedMonth out) {
-        double a = sum(s, month - 11, month), b = sum(s, month - 23, month - 12);
+    private static void yearOnYearTotals(Totals totals, int month, int i, CalibratedMonth out) {
+        double a = totals.sum(month - 11, month), b = totals.sum(month - 23, month - 12);
         out.rolling[i] = a;
         out.previous[i] = b;
         out.change[i] = b > 0 ? a / b - 1 : Double.NaN;
         int bench = out.benchmarkMonth;
-        out.benchmarkRolling[i] = sum(s, bench + 1, month);
-        out.benchmarkPrevious[i] = sum(s, bench - 11, month - 12);
+        out.benchmarkRolling[i] = totals.sum(bench + 1, month);
+        out.benchmarkPrevious[i] = totals.sum(bench - 11, month - 12);
     }
 
     private void yearOnYearTests(int i, double phi, double df, CalibratedMonth out) {
@@ -111,12 +119,5 @@ final class CountStatistic {
         }
         double ab = out.benchmarkRolling[i], bb = out.benchmarkPrevious[i];
         if (!Double.isNaN(ab + bb)) out.zBench[i] = ab + bb == 0 ? 0 : (ab - bb) / Math.sqrt(phi * (ab + bb));
-    }
-
-    /** The sum of x over from..to, NaN when a month is missing. */
-    static double sum(SeriesInput s, int from, int to) {
-        double total = 0;
-        for (int m = from; m <= to; m++) total += s.value(m); // NaN carries through
-        return total;
     }
 }

@@ -11,8 +11,8 @@ final class Signals {
      * S1: every eligible (count figure, direction) of M is one test: up needs E ≥ min-expected and
      * x ≥ min-count, down needs E ≥ min-expected. Sets p_adjusted, the family size and the signal bits.
      */
-    static void exceptional(CalibratedMonth out, CalibrationSettings settings) {
-        Family family = new Family(2 * out.size());
+    static void exceptional(CalibratedMonth out, CalibrationSettings settings, Family family) {
+        family.clear();
         for (int i = 0; i < out.size(); i++) {
             if (out.kind[i] != CalibratedMonth.Kind.COUNT || !(out.expected[i] >= settings.minExpected())) continue;
             if (out.input(i).value(out.month) >= settings.minCount()) family.add(i, true, out.pUp[i]);
@@ -39,8 +39,8 @@ final class Signals {
      * direction (checked after the test, so the size filter never shrinks the family). With B = 0 and
      * A &gt; 0 the change counts as an unbounded rise.
      */
-    static void yearOnYear(CalibratedMonth out, CalibrationSettings settings) {
-        Family family = new Family(2 * out.size());
+    static void yearOnYear(CalibratedMonth out, CalibrationSettings settings, Family family) {
+        family.clear();
         for (int i = 0; i < out.size(); i++) {
             if (Double.isNaN(out.zYear[i]) || !((out.rolling[i] + out.previous[i]) / 24 >= settings.yearMinMonthlyMean())) continue;
             family.add(i, true, out.pYearUp[i]);
@@ -71,8 +71,8 @@ final class Signals {
         return up ? 100 * (a - b) >= pct * b : 100 * (b - a) >= pct * b;
     }
 
-    /** The tests of one family: which series, which direction, its p. */
-    private static final class Family {
+    /** The tests of one family: which series, which direction, its p (one buffer for a run's months). */
+    static final class Family {
         final int[] series;
         final boolean[] up;
         final double[] p;
@@ -83,6 +83,8 @@ final class Signals {
             up = new boolean[capacity];
             p = new double[capacity];
         }
+
+        void clear() { size = 0; }
 
         void add(int i, boolean upward, double pValue) {
             series[size] = i;

@@ -19,19 +19,26 @@ final class SpreadStatistic {
     static final double D2 = 1.128;
 
     private final SeriesInput s;
+    private final Totals totals;
     private final boolean[] rate;     // M is a rate month: a fraction at M and at each of the 12 before
     private final double[] zRaw;      // NaN where not defined (or p̄ is 0 or 1)
     private final double[] pBar;
-    private final double[] rateRange, valueRange; // |z_raw(m) − z_raw(m−1)|, |x(m) − x(m−1)|; NaN where not both
+    // running sums (and counts) of the moving ranges |z_raw(m) − z_raw(m−1)| and |x(m) − x(m−1)|
+    // where both months have one: a window's mean range is a difference of two of them
+    private final double[] rateRanges, valueRanges;
+    private final int[] rateCount, valueCount;
 
     SpreadStatistic(SeriesInput s, int baseline) {
         this.s = s;
+        this.totals = new Totals(s);
         int n = s.values().length;
         rate = new boolean[n];
         zRaw = new double[n];
         pBar = new double[n];
-        rateRange = new double[n];
-        valueRange = new double[n];
+        rateRanges = new double[n + 1];
+        valueRanges = new double[n + 1];
+        rateCount = new int[n + 1];
+        valueCount = new int[n + 1];
         // prefix sums of numerators and denominators, and of the months without a fraction
         long[] num = new long[n + 1], den = new long[n + 1];
         int[] without = new int[n + 1];
@@ -53,8 +60,12 @@ final class SpreadStatistic {
             zRaw[k] = (own - p) / Math.sqrt(p * (1 - p) / s.denominators()[k]);
         }
         for (int k = 0; k < n; k++) {
-            rateRange[k] = k == 0 ? Double.NaN : Math.abs(zRaw[k] - zRaw[k - 1]);
-            valueRange[k] = k == 0 ? Double.NaN : Math.abs(s.values()[k] - s.values()[k - 1]);
+            double rate = k == 0 ? Double.NaN : Math.abs(zRaw[k] - zRaw[k - 1]);
+            double value = k == 0 ? Double.NaN : Math.abs(s.values()[k] - s.values()[k - 1]);
+            rateRanges[k + 1] = rateRanges[k] + (Double.isNaN(rate) ? 0 : rate);
+            rateCount[k + 1] = rateCount[k] + (Double.isNaN(rate) ? 0 : 1);
+            valueRanges[k + 1] = valueRanges[k] + (Double.isNaN(value) ? 0 : value);
+            valueCount[k + 1] = valueCount[k] + (Double.isNaN(value) ? 0 : 1);
         }
     }
 
@@ -64,7 +75,7 @@ final class SpreadStatistic {
         int window = settings.dispersionMonths();
         if (rate[k]) {
             if (Double.isNaN(zRaw[k])) return;
-            double[] mr = meanRange(rateRange, k, window);
+            double[] mr = meanRange(rateRanges, rateCount, k, window);
             if (mr == null) return;
             double sigma = Math.max(1, mr[0] / D2);
             out.kind[i] = CalibratedMonth.Kind.RATE;
@@ -75,8 +86,8 @@ final class SpreadStatistic {
             return;
         }
         int baseline = settings.baselineMonths();
-        double e = CountStatistic.sum(s, month - baseline, month - 1) / baseline;
-        double[] mr = meanRange(valueRange, k, window);
+        double e = totals.sum(month - baseline, month - 1) / baseline;
+        double[] mr = meanRange(valueRanges, valueCount, k, window);
         if (Double.isNaN(e) || mr == null || mr[0] == 0) return;
         double sigma = mr[0] / D2;
         out.kind[i] = CalibratedMonth.Kind.OTHER;
@@ -89,15 +100,10 @@ final class SpreadStatistic {
      * {mean, count} of the ranges between consecutive months inside the window months before M (the
      * range at m pairs m − 1 and m, so m runs from M − window + 1 to M − 1), or null under 2 ranges.
      */
-    private static double[] meanRange(double[] ranges, int k, int window) {
-        double sum = 0;
-        int count = 0;
-        for (int j = Math.max(1, k - window + 1); j < k; j++) {
-            double r = ranges[j];
-            if (Double.isNaN(r)) continue;
-            sum += r;
-            count++;
-        }
-        return count < 2 ? null : new double[] {sum / count, count};
+    private static double[] meanRange(double[] sums, int[] counts, int k, int window) {
+        int from = Math.max(1, k - window + 1); // ranges at positions from … k − 1
+        if (from >= k) return null;
+        int count = counts[k] - counts[from];
+        return count < 2 ? null : new double[] {(sums[k] - sums[from]) / count, count};
     }
 }

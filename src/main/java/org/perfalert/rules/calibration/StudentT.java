@@ -1,14 +1,28 @@
 package org.perfalert.rules.calibration;
 
 /**
- * Student's t distribution's upper tail, for the one-sided p-values of z and z_year. P(T > t) with ν
- * degrees of freedom is ½·I_x(ν/2, ½) at x = ν/(ν + t²), I the regularized incomplete beta function,
- * evaluated by its continued fraction (DLMF 8.17.22) on the side where that converges quickly. Accurate
- * to about 1e-12 relative, also far in the tail (no 1 − (1 − p) cancellation).
+ * Student's t distribution's upper tail, for the one-sided p-values of z and z_year. For whole ν (the
+ * usual df = n + N0) and tails of at least 1e-4, the finite series of Abramowitz &amp; Stegun 26.7.3/26.7.4
+ * (a few multiplications: the calibration asks for millions of these); otherwise P(T > t) =
+ * ½·I_x(ν/2, ½) at x = ν/(ν + t²), I the regularized incomplete beta function, by its continued
+ * fraction (DLMF 8.17.22) on the side where that converges quickly. Accurate to about 1e-10 relative,
+ * also far in the tail (no 1 − (1 − p) cancellation there).
  */
 final class StudentT {
     private static final double EPS = 1e-15, TINY = 1e-300;
-    private static final int MAX_TERMS = 300;
+    private static final int MAX_TERMS = 300, MAX_SERIES_DF = 200;
+    private static final double SERIES_FLOOR = 1e-4; // below it, 1 − A would lose more than 1e-12 relative
+
+    /** ln B(ν/2, ½) for ν = 0.5, 1, 1.5 … 500 (twice ν as index): df = n + N0 takes few values. */
+    private static final double[] LOG_BETA_HALF = new double[1001];
+
+    /** (k − 1)/k, the ratio of successive terms of the finite series. */
+    private static final double[] RATIO = new double[MAX_SERIES_DF + 1];
+
+    static {
+        for (int k = 1; k <= MAX_SERIES_DF; k++) RATIO[k] = (k - 1.0) / k;
+        for (int twiceNu = 1; twiceNu < LOG_BETA_HALF.length; twiceNu++) LOG_BETA_HALF[twiceNu] = logBeta(twiceNu / 4.0, 0.5);
+    }
 
     private StudentT() { }
 
@@ -16,16 +30,55 @@ final class StudentT {
     static double upperTail(double t, double nu) {
         if (Double.isNaN(t)) return Double.NaN;
         if (t == 0) return 0.5;
+        if (t < 0) return 1 - upperTail(-t, nu);
+        if (nu == Math.rint(nu) && nu <= MAX_SERIES_DF) {
+            double tail = seriesTail(t, (int) nu);
+            if (tail >= SERIES_FLOOR) return tail;
+        }
         double t2 = t * t, x = nu / (nu + t2), oneMinusX = t2 / (nu + t2);
-        double half = 0.5 * betaRegularized(nu / 2, 0.5, x, oneMinusX);
-        return t > 0 ? half : 1 - half;
+        double twice = 2 * nu;
+        double logBeta = twice == Math.rint(twice) && twice < LOG_BETA_HALF.length ? LOG_BETA_HALF[(int) twice] : logBeta(nu / 2, 0.5);
+        return 0.5 * betaRegularized(nu / 2, 0.5, x, oneMinusX, logBeta);
     }
 
-    /** I_x(a, b), given x and 1 − x (passed separately so that a small 1 − x keeps its digits). */
-    static double betaRegularized(double a, double b, double x, double oneMinusX) {
+    /**
+     * P(T > t) for t > 0 and whole ν as ½·(1 − A(t|ν)), with θ = atan(t/√ν):
+     * even ν: A = sin θ·(1 + ½cos²θ + (1·3)/(2·4)cos⁴θ + … + (1·3…(ν−3))/(2·4…(ν−2))cos^(ν−2)θ);
+     * odd ν:  A = (2/π)·(θ + sin θ·(cos θ + (2/3)cos³θ + … + (2·4…(ν−3))/(1·3…(ν−2))cos^(ν−2)θ)), the sum empty for ν = 1.
+     */
+    static double seriesTail(double t, int nu) {
+        double cos2 = nu / (nu + t * t), sin = t / Math.sqrt(nu + t * t);
+        double a;
+        if (nu % 2 == 0) {
+            double term = 1, sum = 1;
+            for (int k = 2; k <= nu - 2; k += 2) {
+                term *= cos2 * RATIO[k];
+                sum += term;
+            }
+            a = sin * sum;
+        } else {
+            double sum = 0;
+            if (nu > 1) {
+                double term = Math.sqrt(cos2);
+                sum = term;
+                for (int k = 3; k <= nu - 2; k += 2) {
+                    term *= cos2 * RATIO[k];
+                    sum += term;
+                }
+            }
+            a = 2 / Math.PI * (Math.atan(t / Math.sqrt(nu)) + sin * sum);
+        }
+        return 0.5 * (1 - a);
+    }
+
+    /**
+     * I_x(a, b), given x and 1 − x (passed separately so that a small 1 − x keeps its digits) and
+     * ln B(a, b).
+     */
+    static double betaRegularized(double a, double b, double x, double oneMinusX, double logBeta) {
         if (x <= 0) return 0;
         if (oneMinusX <= 0) return 1;
-        double logFront = a * Math.log(x) + b * Math.log(oneMinusX) - logBeta(a, b);
+        double logFront = a * Math.log(x) + b * Math.log(oneMinusX) - logBeta;
         if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * continuedFraction(a, b, x) / a;
         return 1 - Math.exp(logFront) * continuedFraction(b, a, oneMinusX) / b;
     }

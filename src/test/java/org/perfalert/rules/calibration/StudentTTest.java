@@ -34,6 +34,19 @@ class StudentTTest {
         assertThat(StudentT.upperTail(0.5, 1)).isCloseTo(0.5 - Math.atan(0.5) / Math.PI, within(1e-13));
     }
 
+    /** The finite series and the continued fraction agree where both apply (whole ν, tails from 1e-4 up). */
+    @Test
+    void theSeriesAndTheContinuedFractionAgree() {
+        for (int nu = 1; nu <= 40; nu++)
+            for (double t = 0.05; t < 6; t += 0.05) {
+                double series = StudentT.seriesTail(t, nu);
+                if (series < 1e-4) continue;
+                double x = nu / (nu + t * t), fraction = 0.5 * StudentT.betaRegularized(nu / 2.0, 0.5, x, 1 - x,
+                        StudentT.logBeta(nu / 2.0, 0.5));
+                assertThat(series).as("ν = %d, t = %.2f", nu, t).isCloseTo(fraction, within(fraction * 1e-10));
+            }
+    }
+
     @Test
     void logGammaAtKnownPoints() {
         assertThat(StudentT.logGamma(0.5)).isCloseTo(0.5 * Math.log(Math.PI), within(1e-13));
