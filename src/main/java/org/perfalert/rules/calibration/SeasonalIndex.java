@@ -6,7 +6,7 @@ package org.perfalert.rules.calibration;
  * have a force figure F; S(moy) = exp(b_sin·sin + b_cos·cos), scaled so its 12 values average 1.
  * Fewer than seasonalMinMonths such months (or a force series that leaves the fit undetermined): S ≡ 1.
  */
-final class SeasonalIndex {
+public final class SeasonalIndex {
     /** S ≡ 1. */
     static final double[] FLAT = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
     private static final double[] SIN = new double[12], COS = new double[12];
@@ -22,7 +22,10 @@ final class SeasonalIndex {
 
     static int moy(int month) { return Math.floorMod(month, 12); }
 
-    /** S(0..11) for month M from the force series (null: no force series), or FLAT. */
+    /** S(0..11) for month M from the force series (null: no force series), or FLAT; a fresh array. */
+    public static double[] of(SeriesInput force, int month, CalibrationSettings settings) { return at(force, month, settings).clone(); }
+
+    /** S(0..11) for month M from the force series (null: no force series), or FLAT (shared: do not change it). */
     static double[] at(SeriesInput force, int month, CalibrationSettings settings) {
         if (force == null) return FLAT;
         double[][] xtx = new double[4][4];
