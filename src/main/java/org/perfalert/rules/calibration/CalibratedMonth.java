@@ -17,8 +17,8 @@ public final class CalibratedMonth {
     static final int NONE = Integer.MIN_VALUE;
 
     private final Calibration.History history;
-    final int month;
-    final int benchmarkMonth;
+    int month;
+    int benchmarkMonth;
     final List<SeriesInput> series;
     final Kind[] kind;
     final boolean[] present;
@@ -32,29 +32,37 @@ public final class CalibratedMonth {
 
     CalibratedMonth(Calibration.History history, int month, List<SeriesInput> series) {
         this.history = history;
-        this.month = month;
         this.series = series;
         int n = series.size();
-        // the last March strictly before M (March is month-of-year 2)
-        this.benchmarkMonth = month - 1 - Math.floorMod(month - 1 - 2, 12);
         kind = new Kind[n];
         present = new boolean[n];
-        expected = nan(n); phi = nan(n); z = nan(n); months = nan(n); df = nan(n);
-        pUp = nan(n); pDown = nan(n); pAdjustedUp = nan(n); pAdjustedDown = nan(n);
-        cusumUp = nan(n); cusumDown = nan(n);
+        expected = new double[n]; phi = new double[n]; z = new double[n]; months = new double[n]; df = new double[n];
+        pUp = new double[n]; pDown = new double[n]; pAdjustedUp = new double[n]; pAdjustedDown = new double[n];
+        cusumUp = new double[n]; cusumDown = new double[n];
         sinceUp = new int[n]; sinceDown = new int[n];
-        Arrays.fill(sinceUp, NONE);
-        Arrays.fill(sinceDown, NONE);
-        rolling = nan(n); previous = nan(n); zYear = nan(n); change = nan(n);
-        pYearUp = nan(n); pYearDown = nan(n); pYearAdjustedUp = nan(n); pYearAdjustedDown = nan(n);
-        benchmarkRolling = nan(n); benchmarkPrevious = nan(n); zBench = nan(n);
+        rolling = new double[n]; previous = new double[n]; zYear = new double[n]; change = new double[n];
+        pYearUp = new double[n]; pYearDown = new double[n]; pYearAdjustedUp = new double[n]; pYearAdjustedDown = new double[n];
+        benchmarkRolling = new double[n]; benchmarkPrevious = new double[n]; zBench = new double[n];
         signals = new byte[n];
+        clear(month);
     }
 
-    private static double[] nan(int n) {
-        double[] a = new double[n];
-        Arrays.fill(a, Double.NaN);
-        return a;
+    /** Makes this an empty month M (nothing computable yet), so that a run can reuse it for the months it does not hand over. */
+    CalibratedMonth clear(int month) {
+        this.month = month;
+        // the last March strictly before M (March is month-of-year 2)
+        this.benchmarkMonth = month - 1 - Math.floorMod(month - 1 - 2, 12);
+        Arrays.fill(kind, null);
+        Arrays.fill(present, false);
+        Arrays.fill(signals, (byte) 0);
+        Arrays.fill(sinceUp, NONE);
+        Arrays.fill(sinceDown, NONE);
+        for (double[] column : new double[][] {expected, phi, z, months, df, pUp, pDown, pAdjustedUp, pAdjustedDown, cusumUp,
+                cusumDown, rolling, previous, zYear, change, pYearUp, pYearDown, pYearAdjustedUp, pYearAdjustedDown,
+                benchmarkRolling, benchmarkPrevious, zBench})
+            Arrays.fill(column, Double.NaN);
+        tested = testedYear = 0;
+        return this;
     }
 
     /** How the statistic of a figure was made. */

@@ -70,13 +70,19 @@ public final class Calibration {
     /** Runs from the first month through the given month and returns that month's result. */
     public CalibratedMonth at(int month) {
         CalibratedMonth[] last = new CalibratedMonth[1];
-        run(month, m -> { if (m.month == month) last[0] = m; });
+        run(month, month, m -> last[0] = m);
         if (last[0] == null) throw new IllegalArgumentException("month " + SeriesInput.month(month) + " is before the first figure");
         return last[0];
     }
 
     /** Runs forward from the first month through the given month, handing each month's result over in order. */
-    public void run(int through, Consumer<CalibratedMonth> each) {
+    public void run(int through, Consumer<CalibratedMonth> each) { run(first, through, each); }
+
+    /**
+     * Runs forward from the first month through the given month, handing over the results of the
+     * months from `from` on, in order (the earlier months are still computed: later ones depend on them).
+     */
+    public void run(int from, int through, Consumer<CalibratedMonth> each) {
         int months = Math.max(0, Math.min(through, end - 1) - first + 1);
         History history = new History(first, months, series.size());
         Cusum cusum = new Cusum(series.size(), settings.cusumK(), settings.cusumH());
@@ -87,15 +93,17 @@ public final class Calibration {
                 : Math.min(Runtime.getRuntime().availableProcessors(), series.size() / SERIES_PER_SLICE);
         CountStatistic[] counts = new CountStatistic[slices];
         for (int c = 0; c < slices; c++) counts[c] = new CountStatistic(settings);
+        CalibratedMonth work = null; // reused for the months not handed over
         for (int month = first; month < first + months; month++) {
-            CalibratedMonth out = new CalibratedMonth(history, month, series);
+            CalibratedMonth out = month >= from ? new CalibratedMonth(history, month, series)
+                    : work == null ? (work = new CalibratedMonth(history, month, series)) : work.clear(month);
             Seasons seasons = seasons(month);
             int m = month;
             if (slices == 1) figures(m, 0, series.size(), out, counts[0], seasons, cusum, history);
             else IntStream.range(0, slices).parallel().forEach(c -> figures(m, series.size() * c / slices,
                     series.size() * (c + 1) / slices, out, counts[c], seasons, cusum, history));
             decide(out, history, family);
-            each.accept(out);
+            if (month >= from) each.accept(out);
         }
     }
 

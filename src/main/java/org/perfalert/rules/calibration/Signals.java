@@ -19,18 +19,8 @@ final class Signals {
             family.add(i, false, out.pDown[i]);
         }
         out.tested = family.size;
-        double[] adjusted = family.adjust();
-        for (int t = 0; t < family.size; t++) {
-            int i = family.series[t];
-            boolean rejected = adjusted[t] <= settings.fdrQ();
-            if (family.up[t]) {
-                out.pAdjustedUp[i] = adjusted[t];
-                if (rejected) out.signals[i] |= CalibratedMonth.EXCEPTIONAL_HIGH;
-            } else {
-                out.pAdjustedDown[i] = adjusted[t];
-                if (rejected) out.signals[i] |= CalibratedMonth.EXCEPTIONAL_LOW;
-            }
-        }
+        decide(out, family, settings.fdrQ(), out.pAdjustedUp, out.pAdjustedDown, CalibratedMonth.EXCEPTIONAL_HIGH,
+                CalibratedMonth.EXCEPTIONAL_LOW, (i, up) -> true);
     }
 
     /**
@@ -47,18 +37,25 @@ final class Signals {
             family.add(i, false, out.pYearDown[i]);
         }
         out.testedYear = family.size;
+        decide(out, family, settings.fdrQ(), out.pYearAdjustedUp, out.pYearAdjustedDown, CalibratedMonth.YEAR_ON_YEAR_RISE,
+                CalibratedMonth.YEAR_ON_YEAR_FALL,
+                (i, up) -> bigChange(out.rolling[i], out.previous[i], settings.yearMinChangePct(), up));
+    }
+
+    /** What must hold besides the test for a rejected test to be a signal. */
+    private interface Also {
+        boolean holds(int series, boolean up);
+    }
+
+    /** Adjusts the family's p-values into the two columns and sets the signal bits of the rejected tests that also pass. */
+    private static void decide(CalibratedMonth out, Family family, double q, double[] upColumn, double[] downColumn, int upBit,
+                               int downBit, Also also) {
         double[] adjusted = family.adjust();
         for (int t = 0; t < family.size; t++) {
             int i = family.series[t];
-            boolean rejected = adjusted[t] <= settings.fdrQ();
-            boolean big = bigChange(out.rolling[i], out.previous[i], settings.yearMinChangePct(), family.up[t]);
-            if (family.up[t]) {
-                out.pYearAdjustedUp[i] = adjusted[t];
-                if (rejected && big) out.signals[i] |= CalibratedMonth.YEAR_ON_YEAR_RISE;
-            } else {
-                out.pYearAdjustedDown[i] = adjusted[t];
-                if (rejected && big) out.signals[i] |= CalibratedMonth.YEAR_ON_YEAR_FALL;
-            }
+            boolean up = family.up[t];
+            (up ? upColumn : downColumn)[i] = adjusted[t];
+            if (adjusted[t] <= q && also.holds(i, up)) out.signals[i] |= (byte) (up ? upBit : downBit);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.*;
  * sample month by month. Not a test: run it with
  * <pre>  mvn -B -o -Pbench test-compile exec:exec -Dbench.main=org.perfalert.bench.quality.AlertQuality -Dbench.args="…"</pre>
  * Arguments: --replicates N (default 200), --engine-replicates N (replicates also run through the rule
- * engine; default all), --seed S (default 1), --out FILE (default target/alert-quality.md), --no-real.
+ * engine; default all), --seed S (default 1), --out FILE (default target/alert-quality.md), --no-real,
+ * --set NAME=VALUE[,NAME=VALUE…] (calibration settings other than SIGNALS.md's defaults, e.g. signals.cusum-h=4).
  */
 public final class AlertQuality {
     static final int HISTORY = 36, EVALUATED = 24;
@@ -38,7 +39,10 @@ public final class AlertQuality {
 
         Configuration config = ConfigLoader.load(repo.resolve("config"));
         Evaluator engine = new Evaluator(RuleCompiler.compile(repo.resolve("rules")), config.catalogue(), config.areas(), p -> { });
-        CalibrationSettings settings = CalibrationSettings.DEFAULTS;
+        Map<String, String> changed = new TreeMap<>();
+        if (opt.containsKey("set"))
+            for (String pair : opt.get("set").split(",")) changed.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
+        CalibrationSettings settings = CalibrationSettings.from(changed);
         ForceModel model = ForceModel.estimate(repo, config.areas().districts());
         SimulatedForce force = new SimulatedForce(model, config.areas(), FIRST, HISTORY + EVALUATED);
         long started = System.nanoTime();
@@ -54,7 +58,8 @@ public final class AlertQuality {
         }
         RealData real = opt.containsKey("no-real") ? null : new RealData(repo, config, engine, settings);
         String report = new QualityReport(model, force, none, detection, real, replicates, engineReplicates, seed).text(
-                String.format(Locale.ROOT, "%s; %.0f s; load average before %s, after %s", Instant.now(),
+                String.format(Locale.ROOT, "Settings: %s. %s; %.0f s; load average before %s, after %s",
+                        changed.isEmpty() ? "SIGNALS.md's defaults" : changed, Instant.now(),
                         (System.nanoTime() - started) / 1e9, loadBefore, CalibrationSpeed.load()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);

@@ -21,10 +21,15 @@ import java.util.*;
 final class NoChange {
     final int firstEvaluated, lastEvaluated;
     long seriesMonths, forceMonths, monthsWithSignal, monthsWithNewSignal;
-    /** Series-months (of the replicates run through the engine) with at least one notable exception: one item each once folded. */
-    long figuresWithNotable;
+    /** notable.min-z values tried besides the settings' own (what would meet the notable targets). */
+    static final double[] OTHER_MIN_Z = {2.33, 2.58};
+    /**
+     * Series-months (of the replicates run through the engine) with at least one notable exception — one
+     * item each once the rules of a figure are folded — at the settings' min-z, then at each OTHER_MIN_Z.
+     */
+    final long[] figuresWithNotable = new long[1 + OTHER_MIN_Z.length];
     final long[] signals = new long[6], newSignals = new long[6];
-    /** rule → {exceptions, notable}. */
+    /** rule → {exceptions, notable at the settings' min-z, notable at each OTHER_MIN_Z}. */
     final Map<String, long[]> rules = new TreeMap<>();
 
     NoChange(int firstEvaluated, int lastEvaluated) {
@@ -76,18 +81,28 @@ final class NoChange {
                 observations.add(new Observation(SeriesInput.month(m), s.metric(), s.level(), s.area(), s.value(m), null, null));
         }
         SeriesBuilder history = engine.history(observations);
+        List<CalibrationSettings> tried = new ArrayList<>(List.of(settings));
+        for (double z : OTHER_MIN_Z) tried.add(withMinZ(settings, z));
         for (CalibratedMonth month : months) {
-            Set<SeriesKey> notable = new HashSet<>();
+            List<Set<SeriesKey>> notable = new ArrayList<>();
+            tried.forEach(t -> notable.add(new HashSet<>()));
             for (PerformanceException e : engine.evaluate(history, month.yearMonth())) {
-                long[] tally = rules.computeIfAbsent(e.rule(), k -> new long[2]);
+                long[] tally = rules.computeIfAbsent(e.rule(), k -> new long[1 + tried.size()]);
                 tally[0]++;
-                if (Judged.notable(e, month, index.get(e.seriesKey()), settings)) {
-                    tally[1]++;
-                    notable.add(e.seriesKey());
-                }
+                for (int j = 0; j < tried.size(); j++)
+                    if (Judged.notable(e, month, index.get(e.seriesKey()), tried.get(j))) {
+                        tally[1 + j]++;
+                        notable.get(j).add(e.seriesKey());
+                    }
             }
-            figuresWithNotable += notable.size();
+            for (int j = 0; j < tried.size(); j++) figuresWithNotable[j] += notable.get(j).size();
         }
+    }
+
+    private static CalibrationSettings withMinZ(CalibrationSettings s, double z) {
+        return new CalibrationSettings(s.tau0(), s.priorMonths(), s.fdrQ(), s.cusumK(), s.cusumH(), s.minExpected(), s.minCount(),
+                s.yearMinMonthlyMean(), s.yearMinChangePct(), z, s.baselineMonths(), s.dispersionMonths(), s.seasonalMonths(),
+                s.seasonalMinMonths());
     }
 
     /** Per 100 series-months. */

@@ -67,12 +67,13 @@ final class QualityReport {
             double worstRate = 100.0 * worst.getValue()[1] / engineSeriesMonths(), all = 100.0 * notable / engineSeriesMonths();
             row("no change: notable exceptions per 100 series-months, each rule / all", "≤ 3 / ≤ 20",
                     f2(worstRate) + " (" + worst.getKey() + ") / " + f2(all) + "; series-months with any notable exception: "
-                            + f2(100.0 * none.figuresWithNotable / engineSeriesMonths()), worstRate <= 3 && all <= 20);
+                            + f2(100.0 * none.figuresWithNotable[0] / engineSeriesMonths()), worstRate <= 3 && all <= 20);
         }
         double[] targets = {0.80, 0.55, 0.60, 0.80, 0.90};
         for (int r = 0; r < detection.rows.size(); r++) {
             Detection.Row d = detection.rows.get(r);
-            row(d.name, "≥ " + Math.round(100 * targets[r]) + " %", pct(d.rate()) + " of " + d.planted + " (by chance: " + pct(d.chance()) + ")", d.rate() >= targets[r]);
+            row(d.name, "≥ " + Math.round(100 * targets[r]) + " %", pct(d.rate()) + " (" + d.caught + " of " + d.planted + "; by chance: "
+                    + pct(d.chance()) + ")", d.rate() >= targets[r]);
         }
         if (real != null) {
             int most = real.months.stream().mapToInt(RealData.Month::seriesEmailed).max().orElse(0);
@@ -98,15 +99,24 @@ final class QualityReport {
         line("");
         line("## No change: today's section-5 exceptions and the notable ones, per 100 series-months");
         line("");
-        line("| rule | exceptions | notable |");
-        line("|---|---|---|");
-        long all = 0, notable = 0;
+        StringBuilder head = new StringBuilder("| rule | exceptions | notable |"), rule = new StringBuilder("|---|---|---|");
+        for (double z : NoChange.OTHER_MIN_Z) { head.append(" notable at min-z ").append(z).append(" |"); rule.append("---|"); }
+        line("%s", head);
+        line("%s", rule);
+        long[] all = new long[2 + NoChange.OTHER_MIN_Z.length];
         for (Map.Entry<String, long[]> e : none.rules.entrySet()) {
-            line("| %s | %s | %s |", e.getKey(), f2(100.0 * e.getValue()[0] / engineSeriesMonths()), f2(100.0 * e.getValue()[1] / engineSeriesMonths()));
-            all += e.getValue()[0];
-            notable += e.getValue()[1];
+            StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+            for (int j = 0; j < all.length; j++) {
+                row.append(' ').append(f2(100.0 * e.getValue()[j] / engineSeriesMonths())).append(" |");
+                all[j] += e.getValue()[j];
+            }
+            line("%s", row);
         }
-        line("| **all** | **%s** | **%s** |", f2(100.0 * all / engineSeriesMonths()), f2(100.0 * notable / engineSeriesMonths()));
+        StringBuilder total = new StringBuilder("| **all** |"), figures = new StringBuilder("| series-months with any notable exception | |");
+        for (int j = 0; j < all.length; j++) total.append(" **").append(f2(100.0 * all[j] / engineSeriesMonths())).append("** |");
+        for (long f : none.figuresWithNotable) figures.append(' ').append(f2(100.0 * f / engineSeriesMonths())).append(" |");
+        line("%s", total);
+        line("%s", figures);
     }
 
     private void detail() {
@@ -171,6 +181,6 @@ final class QualityReport {
     private static String f1(double v) { return String.format(Locale.ROOT, "%.1f", v); }
     private static String f2(double v) { return String.format(Locale.ROOT, "%.2f", v); }
     private static String f3(double v) { return String.format(Locale.ROOT, "%.3f", v); }
-    private static String pct(double v) { return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v); }
+    private static String pct(double v) { return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.2f %%", 100 * v); }
 
 }
