@@ -11,7 +11,7 @@ import org.perfalert.routing.RoutingCheck;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
+import org.perfalert.store.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,8 +69,7 @@ public class AlertPipeline {
      * @param evaluatedSeries the series evaluated (had a value for the month); only these can resolve or withdraw
      * @param runId           names the evaluation run (kept on changed rows and outbox rows)
      */
-    public RunSummary process(YearMonth month, List<PerformanceException> found, Set<SeriesKey> evaluatedSeries, String runId)
-            throws SQLException {
+    public RunSummary process(YearMonth month, List<PerformanceException> found, Set<SeriesKey> evaluatedSeries, String runId) {
         for (PerformanceException e : found)
             if (!e.month().equals(month))
                 throw new IllegalArgumentException("exception " + e.fingerprint() + " is not for the month processed, " + month);
@@ -80,24 +79,12 @@ public class AlertPipeline {
         Set<SeriesKey> evaluated = new HashSet<>(evaluatedSeries);
         found.forEach(e -> evaluated.add(e.seriesKey()));
 
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                RunSummary s = process(c, month, found, evaluated, runId, now, today, active);
-                c.commit();
-                return s;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        }
+        return Transactions.write(ds, "store the alerts of " + month,
+                c -> process(c, month, found, evaluated, runId, now, today, active));
     }
 
     private RunSummary process(Connection c, YearMonth month, List<PerformanceException> found, Set<SeriesKey> evaluated,
-                               String runId, Instant now, LocalDate today, List<Silence> active) throws SQLException {
+                               String runId, Instant now, LocalDate today, List<Silence> active) {
         Map<String, StoredAlert> stored = alerts.forMonth(c, month);
         Map<String, StoredAlert> heldBefore = new HashMap<>();
         for (StoredAlert a : alerts.forMonth(c, month.minusMonths(1)).values())
@@ -161,7 +148,7 @@ public class AlertPipeline {
 
     /** Groups the items by lead, renders one email each and writes it to the outbox with its delivery records. */
     private Queued queueEmails(Connection c, YearMonth month, List<EmailItem> items, Map<Long, Set<String>> withdrawnTo,
-                                      String runId, Instant now) throws SQLException {
+                                      String runId, Instant now) {
         Map<String, Person> leads = new TreeMap<>();
         Map<String, List<EmailItem>> byLead = new TreeMap<>();
         for (EmailItem i : items) {

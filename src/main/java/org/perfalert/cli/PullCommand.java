@@ -17,7 +17,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -67,8 +66,6 @@ public class PullCommand implements Callable<Integer> {
             // The months the pull changed go the same way as a loaded file's.
             if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(result.touchedMonths(), send);
             out.flush();
-        } catch (SQLException e) {
-            throw new UserError("the store failed while queueing the analysts' email: " + e.getMessage());
         }
         return result.ok() ? Main.OK : Main.INPUT_ERROR;
     }

@@ -2,11 +2,12 @@ package org.perfalert.digest;
 
 import org.perfalert.config.Configuration;
 import org.perfalert.notify.*;
+import org.perfalert.store.StoreException;
+import org.perfalert.store.Transactions;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ public final class WeeklyDigest {
     private final DigestArchive archive;
     private final Outbox outbox;
     private final OutboxSender sender;
+    private final DigestLog log;
     private final Clock clock;
     private final ZoneId zone;
     private final String from;
@@ -47,6 +49,7 @@ public final class WeeklyDigest {
         this.renderer = new DigestRenderer(config.dir() == null ? null : config.dir().resolve("templates"));
         this.archive = new DigestArchive(Path.of(config.settings().get("digest.dir", "out/digests").trim()));
         this.outbox = new Outbox(ds);
+        this.log = new DigestLog(ds);
         this.from = config.settings().get("mail.from", "perfalert@localhost").trim();
         HeaderSafety.address(from, "perfalert", "mail.from");
     }
@@ -78,12 +81,12 @@ public final class WeeklyDigest {
 
     public ZoneId zone() { return zone; }
 
-    public Digest build(DigestWeek week) throws SQLException { return builder.build(week, board.get()); }
+    public Digest build(DigestWeek week) { return builder.build(week, board.get()); }
 
     public DigestRenderer renderer() { return renderer; }
 
     /** Builds, archives, and queues and sends the week's digest unless it was queued before. */
-    public Outcome deliver(DigestWeek week) throws SQLException, IOException {
+    public Outcome deliver(DigestWeek week) throws IOException {
         Digest d = builder.build(week, board.get());
         boolean replaced = archive.exists(week);
         Path archived = archive.write(week, renderer.html(d, name -> DigestArchive.IMAGES + "/" + name), renderer.text(d), d.images());
@@ -97,16 +100,10 @@ public final class WeeklyDigest {
     }
 
     /** When the week's digest was queued, or null when it never was. */
-    public Instant sentAt(DigestWeek week) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT queued_at FROM digest_sent WHERE digest_week = ?")) {
-            ps.setString(1, week.toString());
-            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? rs.getTimestamp(1).toInstant() : null; }
-        }
-    }
+    public Instant sentAt(DigestWeek week) { return log.queuedAt(week); }
 
     /** Queues one email per recipient and records the week, in one transaction; false when the week was already there. */
-    private boolean queue(DigestWeek week, Digest d, List<String> to, Instant now) throws SQLException {
+    private boolean queue(DigestWeek week, Digest d, List<String> to, Instant now) {
         String runId = "digest-" + week;
         String domain = from.substring(from.indexOf('@') + 1);
         Map<String, byte[]> inline = new LinkedHashMap<>();
@@ -119,36 +116,20 @@ public final class WeeklyDigest {
         String html = renderer.html(d, name -> "cid:" + cids.get(name)), text = renderer.text(d);
         String subject = HeaderSafety.oneLine("[perfalert] " + d.title() + " (" + d.counts().newConcerns() + " new concerns, "
                 + d.counts().newImprovements() + " new improvements)", 250);
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO digest_sent (digest_week, recipients, run_id, queued_at) VALUES (?,?,?,?)")) {
-                    ps.setString(1, week.toString());
-                    ps.setString(2, String.join(",", to));
-                    ps.setString(3, runId);
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.executeUpdate();
-                }
+        try {
+            return Transactions.write(ds, "queue the digest of " + week, c -> {
+                log.record(c, week, to, runId, now);
                 for (String address : to) {
                     String messageId = "<digest-" + week + "." + UUID.randomUUID() + ".perfalert@" + domain + ">";
                     String mime = MailComposer.mime(HeaderSafety.address(from, "perfalert", "mail.from"),
                             HeaderSafety.address(address, null, "digest.to"), subject, text, html, inline, messageId, now);
                     outbox.enqueue(c, runId, new RenderedEmail(address, subject, messageId, mime), now);
                 }
-                c.commit();
                 return true;
-            } catch (SQLIntegrityConstraintViolationException e) {
-                c.rollback();
-                return false;   // another run queued this week first
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof SQLException se && "23505".equals(se.getSQLState())) return false;
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            });
+        } catch (StoreException e) {
+            if (e.isDuplicateKey()) return false;   // another run queued this week first
+            throw e;
         }
     }
 

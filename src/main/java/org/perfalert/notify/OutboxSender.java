@@ -3,7 +3,6 @@ package org.perfalert.notify;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +31,7 @@ public class OutboxSender {
     public record Report(int sent, int failed, int gaveUp) { }
 
     /** Sends every email that is due now; returns how many went and how many failed. */
-    public Report sendDue() throws SQLException {
+    public Report sendDue() {
         int sent = 0, failed = 0, gaveUp = 0;
         List<OutboxEntry> due = outbox.due(clock.instant(), 500);
         for (OutboxEntry mail : due) {

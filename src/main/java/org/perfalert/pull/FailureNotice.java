@@ -7,8 +7,6 @@ import org.perfalert.notify.Outbox;
 import org.perfalert.notify.RenderedEmail;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +38,7 @@ public final class FailureNotice {
     }
 
     /** Queues one email per analyst; returns how many were queued (0 when people.yaml names no analysts). */
-    public int queue(Source source, SourceState state, String runId, Instant now) throws SQLException {
+    public int queue(Source source, SourceState state, String runId, Instant now) {
         List<String> recipients = List.copyOf(analysts.get());
         if (recipients.isEmpty()) return 0;
         String subject = "perfalert: source " + source.name() + " has failed " + state.failures() + " times in a row";
@@ -56,23 +54,12 @@ public final class FailureNotice {
                 "email again until the source has worked once. To try now: perfalert pull --source " + source.name(),
                 "The sources are declared in config/sources.yaml (see docs/sources.md).");
         String html = "<pre>" + escape(text) + "</pre>";
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                for (String to : recipients) {
-                    String messageId = "<" + UUID.randomUUID() + ".pull@" + from.substring(from.indexOf('@') + 1) + ">";
-                    String mime = MailComposer.mime(address(from), address(to), subject, text, html, Map.of(), messageId, now);
-                    new Outbox(ds).enqueue(c, runId, new RenderedEmail(to, subject, messageId, mime), now);
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+        List<RenderedEmail> mails = new java.util.ArrayList<>();
+        for (String to : recipients) {
+            String messageId = "<" + UUID.randomUUID() + ".pull@" + from.substring(from.indexOf('@') + 1) + ">";
+            mails.add(new RenderedEmail(to, subject, messageId, MailComposer.mime(address(from), address(to), subject, text, html, Map.of(), messageId, now)));
         }
+        new Outbox(ds).enqueueAll(runId, mails, now);
         return recipients.size();
     }
 

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -227,16 +226,14 @@ public final class Assembly implements AutoCloseable {
             problems.forEach(p -> html.append("<li><code>").append(escape(p)).append("</code></li>"));
             html.append("</ul><p>Correct the files (<code>perfalert rules check</code> shows the same list); "
                     + "the service picks up the fix by itself.</p>");
-            try (Connection c = store.dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                for (String to : analysts) {
-                    String messageId = "<" + UUID.randomUUID() + ".reload@" + from.substring(from.indexOf('@') + 1) + ">";
-                    String mime = MailComposer.mime(new InternetAddress(from, "perfalert"), new InternetAddress(to), subject,
-                            text.toString(), html.toString(), Map.of(), messageId, clock.instant());
-                    outbox.enqueue(c, "reload-" + hash, new RenderedEmail(to, subject, messageId, mime), clock.instant());
-                }
-                c.commit();
+            List<RenderedEmail> mails = new ArrayList<>();
+            for (String to : analysts) {
+                String messageId = "<" + UUID.randomUUID() + ".reload@" + from.substring(from.indexOf('@') + 1) + ">";
+                String mime = MailComposer.mime(new InternetAddress(from, "perfalert"), new InternetAddress(to), subject,
+                        text.toString(), html.toString(), Map.of(), messageId, clock.instant());
+                mails.add(new RenderedEmail(to, subject, messageId, mime));
             }
+            outbox.enqueueAll("reload-" + hash, mails, clock.instant());
         }
 
         private static String escape(String s) {
