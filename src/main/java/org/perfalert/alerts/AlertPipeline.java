@@ -46,7 +46,7 @@ public class AlertPipeline {
         this.outbox = new Outbox(ds);
         this.router = new Router(config.catalogue(), config.people());
         this.renderer = new EmailRenderer(config.dir() == null ? null : config.dir().resolve("templates"), config.catalogue());
-        this.from = config.settings().get("mail.from", "perfalert@localhost").trim();
+        this.from = MailSettings.from(config.settings()).from();
     }
 
     /** Validates routing, the notification policy and the sender address; returns the policy. */

@@ -49,7 +49,7 @@ public class DigestCommand implements Callable<Integer> {
         if (!problems.isEmpty()) throw new ConfigException(problems);
         PrintWriter pw = spec.commandLine().getOut();
         ZoneId zone;
-        try { zone = WeeklyDigest.zone(cfg); }
+        try { zone = DigestSettings.from(cfg.settings()).zone(); }
         catch (IllegalArgumentException e) { throw new UserError("application.properties: " + e.getMessage()); }
         DigestWeek chosen;
         try { chosen = week == null ? null : DigestWeek.parse(week, zone); }

@@ -44,14 +44,14 @@ public final class WeeklyDigest {
         this.config = config;
         this.clock = clock;
         this.sender = sender;
-        this.zone = zone(config);
-        this.builder = new DigestBuilder(config, new DigestReader(ds), top(config));
+        DigestSettings settings = DigestSettings.from(config.settings());
+        this.zone = settings.zone();
+        this.builder = new DigestBuilder(config, new DigestReader(ds), settings.top());
         this.renderer = new DigestRenderer(config.dir() == null ? null : config.dir().resolve("templates"));
-        this.archive = new DigestArchive(Path.of(config.settings().get("digest.dir", "out/digests").trim()));
+        this.archive = new DigestArchive(settings.dir());
         this.outbox = new Outbox(ds);
         this.log = new DigestLog(ds);
-        this.from = config.settings().get("mail.from", "perfalert@localhost").trim();
-        HeaderSafety.address(from, "perfalert", "mail.from");
+        this.from = MailSettings.from(config.settings()).from();
     }
 
     /** What one run did. */
@@ -131,18 +131,5 @@ public final class WeeklyDigest {
             if (e.isDuplicateKey()) return false;   // another run queued this week first
             throw e;
         }
-    }
-
-    /** digest.zone of a configuration; a clear error when it is not a time zone. */
-    public static ZoneId zone(Configuration config) {
-        String z = config.settings().get("digest.zone", "Europe/London").trim();
-        try { return ZoneId.of(z); }
-        catch (RuntimeException e) { throw new IllegalArgumentException("digest.zone \"" + z + "\" is not a time zone (e.g. Europe/London)"); }
-    }
-
-    private static int top(Configuration config) {
-        String t = config.settings().get("digest.top", "5").trim();
-        try { return Integer.parseInt(t); }
-        catch (NumberFormatException e) { throw new IllegalArgumentException("digest.top \"" + t + "\" is not a whole number"); }
     }
 }

@@ -24,19 +24,18 @@ public record NotifyPolicy(Set<AlertStatus> statuses, Set<Severity> severities, 
     public static NotifyPolicy from(Settings s) {
         try {
             return new NotifyPolicy(
-                    list(s, "notify.email.statuses", "new", AlertStatus::parse, AlertStatus.class),
-                    list(s, "notify.email.severities", "high,medium", Severity::parse, Severity.class),
-                    list(s, "notify.email.directions", "concern", Direction::parse, Direction.class),
-                    Boolean.parseBoolean(s.get("notify.withdrawn", "true").trim()),
-                    Integer.parseInt(s.get("notify.email.max.items", "10").trim()));
+                    list(s, "notify.email.statuses", AlertStatus::parse, AlertStatus.class),
+                    list(s, "notify.email.severities", Severity::parse, Severity.class),
+                    list(s, "notify.email.directions", Direction::parse, Direction.class),
+                    Boolean.parseBoolean(s.get("notify.withdrawn").trim()), s.getInt("notify.email.max.items"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("notification policy settings: " + e.getMessage(), e);
         }
     }
 
-    private static <E extends Enum<E>> Set<E> list(Settings s, String key, String dflt, Function<String, E> parse, Class<E> type) {
+    private static <E extends Enum<E>> Set<E> list(Settings s, String key, Function<String, E> parse, Class<E> type) {
         Set<E> out = EnumSet.noneOf(type);
-        for (String v : s.get(key, dflt).split(",")) if (!v.isBlank()) {
+        for (String v : s.get(key).split(",")) if (!v.isBlank()) {
             try { out.add(parse.apply(v.trim())); }
             catch (IllegalArgumentException e) { throw new IllegalArgumentException(key + ": " + e.getMessage()); }
         }

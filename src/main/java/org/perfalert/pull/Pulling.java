@@ -3,9 +3,9 @@ package org.perfalert.pull;
 import org.perfalert.config.Configuration;
 import org.perfalert.config.Settings;
 import org.perfalert.ingest.FileLoader;
+import org.perfalert.notify.MailSettings;
 import org.perfalert.store.Store;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +52,11 @@ public final class Pulling {
      */
     public static Pulling create(Settings s, Store store, List<Source> sources, PayloadLoader loader,
                                  Supplier<List<String>> analysts, Map<String, String> env, Clock clock) {
-        Path dir = Path.of(s.get("pull.dir", "data/pull"));
-        int threshold = Integer.parseInt(s.get("pull.failures.before.email", "3").trim());
-        PullHealth health = new PullHealth(dir.resolve("sources-state.json"), threshold);
-        FailureNotice notice = new FailureNotice(store.dataSource(), analysts, s.get("mail.from", "perfalert@localhost").trim());
-        SourcePuller puller = new SourcePuller(loader, env, dir.resolve("staging"), health, notice, clock);
-        return new Pulling(sources, puller, health, clock, Long.parseLong(s.get("pull.tick.ms", "60000").trim()));
+        PullSettings settings = PullSettings.from(s);
+        PullHealth health = new PullHealth(settings.dir().resolve("sources-state.json"), settings.failuresBeforeEmail());
+        FailureNotice notice = new FailureNotice(store.dataSource(), analysts, MailSettings.from(s).from());
+        SourcePuller puller = new SourcePuller(loader, env, settings.dir().resolve("staging"), health, notice, clock);
+        return new Pulling(sources, puller, health, clock, settings.tickMs());
     }
 
     public List<Source> sources() { return sources; }

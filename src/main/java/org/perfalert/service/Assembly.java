@@ -62,8 +62,7 @@ public final class Assembly implements AutoCloseable {
      * (every problem as FILE:LINE) when that first version cannot be used.
      */
     public static Assembly open(Settings settings, Path configDir, Path rulesDir, Clock clock) throws BrokenVersion {
-        Store store = Store.open(serviceUrl(settings.get("store.url")), settings.get("store.user", ""),
-                settings.get("store.password", ""), clock);
+        Store store = Store.open(serviceUrl(settings.get("store.url")), settings.get("store.user"), settings.get("store.password"), clock);
         try {
             return assemble(store, settings, configDir, rulesDir, clock);
         } catch (BrokenVersion | RuntimeException e) {
@@ -84,7 +83,7 @@ public final class Assembly implements AutoCloseable {
                     ? seen.values(key, from, to) : history(observations, key, from, to);
         };
         MailSettings mail = MailSettings.from(settings);
-        Path stateDir = Path.of(settings.get("service.state.dir", "data"));
+        Path stateDir = settings.getPath("service.state.dir");
 
         LiveRules.Builder<Running> builder = (config, rules) -> build(config, rules, store, observations, history, clock);
         LiveRules<Running> live = LiveRules.start(configDir, rulesDir, builder,

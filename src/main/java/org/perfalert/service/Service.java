@@ -28,15 +28,9 @@ public final class Service implements AutoCloseable {
 
         /** The options the settings give; httpPort 0 or less turns the health endpoint off. */
         public static Options from(Settings s, Path routesDir) {
-            return new Options(routesDir, Path.of(s.get("inbox.dir")), Path.of(s.get("service.state.dir", "data")),
-                    s.getInt("http.port"), s.get("digest.cron"), s.get("digest.zone"),
-                    Long.parseLong(s.get("inbox.poll.ms", "1000")), Long.parseLong(s.get("outbox.period.ms", "10000")),
-                    Long.parseLong(s.get("reload.period.ms", "2000")), Integer.parseInt(s.get("service.shutdown.seconds", "60")));
-        }
-
-        public Options withInbox(Path inbox) {
-            return new Options(routesDir, inbox, stateDir, httpPort, digestCron, digestZone, inboxPollMs,
-                    outboxPeriodMs, reloadPeriodMs, shutdownTimeoutSeconds);
+            return new Options(routesDir, s.getPath("inbox.dir"), s.getPath("service.state.dir"), s.getInt("http.port"),
+                    s.get("digest.cron"), s.get("digest.zone"), s.getLong("inbox.poll.ms"), s.getLong("outbox.period.ms"),
+                    s.getLong("reload.period.ms"), s.getInt("service.shutdown.seconds"));
         }
     }
 
