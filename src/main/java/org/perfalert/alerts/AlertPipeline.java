@@ -33,7 +33,6 @@ public class AlertPipeline {
     private final SeriesHistory history;
     private final Configuration config;
     private final Clock clock;
-    private final String from;
 
     public AlertPipeline(DataSource ds, Configuration config, SeriesHistory history, Clock clock) throws ConfigException {
         this.policy = check(config);
@@ -45,8 +44,7 @@ public class AlertPipeline {
         this.silences = new SilenceStore(ds);
         this.outbox = new Outbox(ds);
         this.router = new Router(config.catalogue(), config.people());
-        this.renderer = new EmailRenderer(config.dir() == null ? null : config.dir().resolve("templates"), config.catalogue());
-        this.from = MailSettings.from(config.settings()).from();
+        this.renderer = new EmailRenderer(Mailer.of(config), config.catalogue());
     }
 
     /** Validates routing, the notification policy and the sender address; returns the policy. */
@@ -167,8 +165,7 @@ public class AlertPipeline {
             List<EmailItem> all = e.getValue().stream().sorted(EmailItem.IMPORTANCE).toList();
             List<EmailItem> inEmail = all.subList(0, Math.min(all.size(), Math.max(1, policy.maxItemsPerEmail())));
             Person lead = leads.get(e.getKey());
-            String messageId = "<" + UUID.randomUUID() + ".perfalert@" + from.substring(from.indexOf('@') + 1) + ">";
-            RenderedEmail mail = renderer.render(lead, month, inEmail, all.size() - inEmail.size(), history, from, messageId, now);
+            RenderedEmail mail = renderer.render(lead, month, inEmail, all.size() - inEmail.size(), history, now);
             long outboxId = outbox.enqueue(c, runId, mail, now);
             for (EmailItem i : inEmail)
                 alerts.addDelivery(c, i.alertId(), lead.email(), outboxId, i.status() == AlertStatus.WITHDRAWN ? "withdrawn" : "alert");

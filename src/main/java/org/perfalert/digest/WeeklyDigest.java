@@ -32,7 +32,7 @@ public final class WeeklyDigest {
     private final DigestLog log;
     private final Clock clock;
     private final ZoneId zone;
-    private final String from;
+    private final Mailer mailer;
 
     /**
      * board is asked for the figures at each run (so a long-running service sees new data); sender may be null: the
@@ -51,7 +51,7 @@ public final class WeeklyDigest {
         this.archive = new DigestArchive(settings.dir());
         this.outbox = new Outbox(ds);
         this.log = new DigestLog(ds);
-        this.from = MailSettings.from(config.settings()).from();
+        this.mailer = Mailer.of(config);
     }
 
     /** What one run did. */
@@ -105,26 +105,19 @@ public final class WeeklyDigest {
     /** Queues one email per recipient and records the week, in one transaction; false when the week was already there. */
     private boolean queue(DigestWeek week, Digest d, List<String> to, Instant now) {
         String runId = "digest-" + week;
-        String domain = from.substring(from.indexOf('@') + 1);
-        Map<String, byte[]> inline = new LinkedHashMap<>();
-        Map<String, String> cids = new HashMap<>();
-        d.images().forEach((name, png) -> {
-            String cid = name.replace(".png", "") + "." + week + "@perfalert";
-            cids.put(name, cid);
-            inline.put(cid, png);
-        });
-        String html = renderer.html(d, name -> "cid:" + cids.get(name)), text = renderer.text(d);
-        String subject = HeaderSafety.oneLine("[perfalert] " + d.title() + " (" + d.counts().newConcerns() + " new concerns, "
-                + d.counts().newImprovements() + " new improvements)", 250);
+        String subject = "[perfalert] " + d.title() + " (" + d.counts().newConcerns() + " new concerns, "
+                + d.counts().newImprovements() + " new improvements)";
+        List<RenderedEmail> mails = new ArrayList<>();
+        for (String address : to) {
+            Mailer.Draft draft = mailer.to(address, null, "digest.to");
+            Map<String, String> src = new LinkedHashMap<>();
+            d.images().forEach((name, png) -> src.put(name, "cid:" + draft.inline(name.replace(".png", "") + "." + week + "@perfalert", png)));
+            mails.add(draft.compose(subject, "digest", Map.of("d", d, "src", src), now));
+        }
         try {
             return Transactions.write(ds, "queue the digest of " + week, c -> {
                 log.record(c, week, to, runId, now);
-                for (String address : to) {
-                    String messageId = "<digest-" + week + "." + UUID.randomUUID() + ".perfalert@" + domain + ">";
-                    String mime = MailComposer.mime(HeaderSafety.address(from, "perfalert", "mail.from"),
-                            HeaderSafety.address(address, null, "digest.to"), subject, text, html, inline, messageId, now);
-                    outbox.enqueue(c, runId, new RenderedEmail(address, subject, messageId, mime), now);
-                }
+                for (RenderedEmail m : mails) outbox.enqueue(c, runId, m, now);
                 return true;
             });
         } catch (StoreException e) {

@@ -1,6 +1,5 @@
 package org.perfalert.notify;
 
-import freemarker.template.Configuration;
 import org.perfalert.alerts.AlertStatus;
 import org.perfalert.config.Catalogue;
 import org.perfalert.config.Person;
@@ -10,28 +9,25 @@ import org.perfalert.model.SeriesKey;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.*;
 
 /**
- * Renders one lead's email for one evaluation run with FreeMarker: {@code alert-email.html.ftlh} (HTML, every
- * value auto-escaped) and {@code alert-email.txt.ftl} (plain text), taken from the configuration's
- * {@code templates/} folder when present there, otherwise the built-in ones.
+ * Renders one lead's email for one evaluation run through the {@link Mailer}: template {@code alert-email}
+ * (HTML every value auto-escaped, and plain text), with one chart per series drawn inline.
  */
 public class EmailRenderer {
-    public static final String HTML = "alert-email.html.ftlh", TEXT = "alert-email.txt.ftl";
+    public static final String TEMPLATE = "alert-email", HTML = TEMPLATE + ".html.ftlh", TEXT = TEMPLATE + ".txt.ftl";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
-    private final Configuration fm;
+    private final Mailer mailer;
     private final Catalogue catalogue;
 
-    /** templatesDir may be null or missing: then only the built-in templates are used. */
-    public EmailRenderer(Path templatesDir, Catalogue catalogue) {
+    public EmailRenderer(Mailer mailer, Catalogue catalogue) {
+        this.mailer = mailer;
         this.catalogue = catalogue;
-        fm = Templates.freemarker(templatesDir);
     }
 
     /**
@@ -39,22 +35,19 @@ public class EmailRenderer {
      * (over the per-email limit).
      */
     public RenderedEmail render(Person lead, YearMonth month, List<EmailItem> items, int heldBack, SeriesHistory history,
-                                String from, String messageId, Instant now) {
+                                Instant now) {
+        Mailer.Draft draft = mailer.to(lead.email(), lead.name(), "recipient");
         List<EmailItem> sorted = items.stream().sorted(EmailItem.IMPORTANCE).toList();
         Map<SeriesKey, List<EmailItem>> bySeries = new LinkedHashMap<>();
         sorted.forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
 
-        Map<String, byte[]> charts = new LinkedHashMap<>();
+        int charts = 0;
         List<Map<String, Object>> groups = new ArrayList<>();
         for (Map.Entry<SeriesKey, List<EmailItem>> g : bySeries.entrySet()) {
             SeriesKey s = g.getKey();
             String title = label(s.metric()) + " \u2014 " + s.area();
             byte[] png = ChartRenderer.png(title, history.values(s, month.minusMonths(ChartRenderer.MONTHS - 1), month), month);
-            String cid = null;
-            if (png != null) {
-                cid = "chart-" + (charts.size() + 1) + "." + messageId.replaceAll("[<>]", "");
-                charts.put(cid, png);
-            }
+            String cid = png == null ? null : draft.inline("chart-" + (++charts) + "." + draft.idText(), png);
             Map<String, Object> group = new LinkedHashMap<>();
             group.put("title", title);
             group.put("area", s.area());
@@ -72,10 +65,7 @@ public class EmailRenderer {
         model.put("count", sorted.size());
         model.put("heldBack", heldBack);
         model.put("groups", groups);
-        String html = process(HTML, model), text = process(TEXT, model);
-        String mime = MailComposer.mime(HeaderSafety.address(from, "perfalert", "mail.from"),
-                HeaderSafety.address(lead.email(), lead.name(), "recipient"), subject, text, html, charts, messageId, now);
-        return new RenderedEmail(lead.email(), HeaderSafety.oneLine(subject, 250), messageId, mime);
+        return draft.compose(subject, TEMPLATE, model, now);
     }
 
     /** "3 performance exceptions for March 2025 (1 withdrawn) — worst: headline" */
@@ -121,9 +111,5 @@ public class EmailRenderer {
         }
         if (v instanceof Collection<?> c) return String.join(", ", c.stream().map(EmailRenderer::format).toList());
         return String.valueOf(v);
-    }
-
-    private String process(String name, Map<String, Object> model) {
-        return Templates.render(fm, name, model, "email");
     }
 }

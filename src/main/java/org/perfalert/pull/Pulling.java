@@ -3,7 +3,7 @@ package org.perfalert.pull;
 import org.perfalert.config.Configuration;
 import org.perfalert.config.Settings;
 import org.perfalert.ingest.FileLoader;
-import org.perfalert.notify.MailSettings;
+import org.perfalert.notify.Mailer;
 import org.perfalert.store.Store;
 
 import java.time.Clock;
@@ -43,7 +43,7 @@ public final class Pulling {
     /** The stage for these sources on this store; env gives the passwords and header values named in sources.yaml. */
     public static Pulling create(Configuration cfg, Store store, List<Source> sources, Map<String, String> env, Clock clock) {
         return create(cfg.settings(), store, sources, new FileLoader(cfg, store.observations(), clock)::load,
-                () -> cfg.people().analysts(), env, clock);
+                () -> cfg.people().analysts(), Mailer.of(cfg), env, clock);
     }
 
     /**
@@ -51,10 +51,10 @@ public final class Pulling {
      * the configuration in force (the sources themselves are read once, at start).
      */
     public static Pulling create(Settings s, Store store, List<Source> sources, PayloadLoader loader,
-                                 Supplier<List<String>> analysts, Map<String, String> env, Clock clock) {
+                                 Supplier<List<String>> analysts, Mailer mailer, Map<String, String> env, Clock clock) {
         PullSettings settings = PullSettings.from(s);
         PullHealth health = new PullHealth(settings.dir().resolve("sources-state.json"), settings.failuresBeforeEmail());
-        FailureNotice notice = new FailureNotice(store.dataSource(), analysts, MailSettings.from(s).from());
+        FailureNotice notice = new FailureNotice(store.dataSource(), analysts, mailer);
         SourcePuller puller = new SourcePuller(loader, env, settings.dir().resolve("staging"), health, notice, clock);
         return new Pulling(sources, puller, health, clock, settings.tickMs());
     }

@@ -1,6 +1,5 @@
 package org.perfalert.service;
 
-import jakarta.mail.internet.InternetAddress;
 import org.perfalert.alerts.AlertPipeline;
 import org.perfalert.alerts.RunSummary;
 import org.perfalert.config.ConfigException;
@@ -83,11 +82,12 @@ public final class Assembly implements AutoCloseable {
                     ? seen.values(key, from, to) : history(observations, key, from, to);
         };
         MailSettings mail = MailSettings.from(settings);
+        Mailer mailer = new Mailer(mail.from(), configDir.resolve("templates"));
         Path stateDir = settings.getPath("service.state.dir");
 
         LiveRules.Builder<Running> builder = (config, rules) -> build(config, rules, store, observations, history, clock);
         LiveRules<Running> live = LiveRules.start(configDir, rulesDir, builder,
-                new AnalystMail(store, outbox, mail.from(), clock), stateDir.resolve("broken-versions-told.txt"));
+                new AnalystMail(outbox, mailer, clock), stateDir.resolve("broken-versions-told.txt"));
 
         OutboxSender sender = new OutboxSender(outbox, new LoggingTransport(mail.transport()), clock, Backoff.from(settings));
         AtomicLong runs = new AtomicLong();
@@ -152,7 +152,7 @@ public final class Assembly implements AutoCloseable {
             throw new BrokenVersion(e.problems());
         }
         Pulling pulling = Pulling.create(settings, store, sources, file -> live.current().rules().loader().load(file),
-                () -> live.current().config().people().analysts(), System.getenv(), clock);
+                () -> live.current().config().people().analysts(), mailer, System.getenv(), clock);
         AfterPull afterPull = result -> {
             // Evaluate and alert under the alert stage's lock, so a month's run is not interleaved with the inbox's.
             synchronized (alerts) {
@@ -208,35 +208,18 @@ public final class Assembly implements AutoCloseable {
     public void close() { store.close(); }
 
     /** Tells the analysts of a broken version by an email through the outbox (sent like every other). */
-    private record AnalystMail(Store store, Outbox outbox, String from, Clock clock) implements LiveRules.AnalystAlarm {
+    private record AnalystMail(Outbox outbox, Mailer mailer, Clock clock) implements LiveRules.AnalystAlarm {
         @Override
-        public void brokenVersion(List<String> analysts, String hash, List<String> problems) throws Exception {
+        public void brokenVersion(List<String> analysts, String hash, List<String> problems) {
             if (analysts.isEmpty()) {
                 LoggerFactory.getLogger("perfalert.reload").warn("no analysts in people.yaml to tell of broken version {}", hash);
                 return;
             }
             String subject = "perfalert: rule or configuration change not applied (version " + hash + ")";
-            StringBuilder text = new StringBuilder("The change to the rules or configuration could not be used, so the service "
-                    + "keeps running on the previous version.\n\nProblems (FILE:LINE):\n");
-            problems.forEach(p -> text.append("  ").append(p).append('\n'));
-            text.append("\nCorrect the files (perfalert rules check shows the same list); the service picks up the fix by itself.\n");
-            StringBuilder html = new StringBuilder("<p>The change to the rules or configuration could not be used, so the service "
-                    + "keeps running on the previous version.</p><p>Problems (FILE:LINE):</p><ul>");
-            problems.forEach(p -> html.append("<li><code>").append(escape(p)).append("</code></li>"));
-            html.append("</ul><p>Correct the files (<code>perfalert rules check</code> shows the same list); "
-                    + "the service picks up the fix by itself.</p>");
-            List<RenderedEmail> mails = new ArrayList<>();
-            for (String to : analysts) {
-                String messageId = "<" + UUID.randomUUID() + ".reload@" + from.substring(from.indexOf('@') + 1) + ">";
-                String mime = MailComposer.mime(new InternetAddress(from, "perfalert"), new InternetAddress(to), subject,
-                        text.toString(), html.toString(), Map.of(), messageId, clock.instant());
-                mails.add(new RenderedEmail(to, subject, messageId, mime));
-            }
+            Map<String, Object> model = Map.of("version", hash, "problems", problems);
+            List<RenderedEmail> mails = analysts.stream().map(to -> mailer.to(to, null, "people.yaml analysts")
+                    .compose(subject, "rules-not-applied", model, clock.instant())).toList();
             outbox.enqueueAll("reload-" + hash, mails, clock.instant());
-        }
-
-        private static String escape(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         }
     }
 }

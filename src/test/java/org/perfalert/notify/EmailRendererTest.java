@@ -31,21 +31,21 @@ class EmailRendererTest {
         Files.createDirectories(dir.resolve("config/templates"));
         Files.writeString(dir.resolve("config/templates/alert-email.txt.ftl"),
                 "Custom for ${leadName}: <#list groups as g><#list g.items as i>${i.headline}</#list></#list>\n");
-        EmailRenderer r = new EmailRenderer(dir.resolve("config/templates"), config.catalogue());
+        EmailRenderer r = new EmailRenderer(new Mailer("perfalert@example.org", dir.resolve("config/templates")), config.catalogue());
         RenderedEmail mail = r.render(new Person("Bea", "bea@example.org"), mar, List.of(new EmailItem(1, AlertStatus.NEW, e)), 0,
-                HISTORY, "perfalert@example.org", "<m1@example.org>", Instant.parse("2025-04-02T08:00:00Z"));
+                HISTORY, Instant.parse("2025-04-02T08:00:00Z"));
         MailReading read = MailReading.of(new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
                 new java.io.ByteArrayInputStream(mail.mime().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
         assertThat(read.text()).isEqualTo("Custom for Bea: " + e.headline() + "\n");
         assertThat(read.html()).contains("Dear Bea,", e.headline());     // built-in HTML template
-        assertThat(read.messageId()).isEqualTo("<m1@example.org>");
+        assertThat(read.messageId()).isEqualTo(mail.messageId()).endsWith(".perfalert@example.org>");
     }
 
     @Test
     void itemsOverTheLimitAreCountedForTheDigest() throws Exception {
-        EmailRenderer r = new EmailRenderer(null, config(dir.resolve("config"), "").catalogue());
+        EmailRenderer r = new EmailRenderer(new Mailer("perfalert@example.org", null), config(dir.resolve("config"), "").catalogue());
         RenderedEmail mail = r.render(new Person("Bea", "bea@example.org"), mar, List.of(new EmailItem(1, AlertStatus.NEW, e)), 4,
-                SeriesHistory.NONE, "perfalert@example.org", "<m2@example.org>", Instant.parse("2025-04-02T08:00:00Z"));
+                SeriesHistory.NONE, Instant.parse("2025-04-02T08:00:00Z"));
         assertThat(mail.mime()).contains("4 more exceptions of lower importance will be in the weekly digest")
                 .doesNotContain("image/png");                            // no history, no chart
     }
