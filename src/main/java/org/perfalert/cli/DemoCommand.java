@@ -66,7 +66,7 @@ public class DemoCommand implements Callable<Integer> {
             if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS))
                 throw new UserError("the sample data was not processed within " + timeoutSeconds + " s; see the log above");
             int sent = drainOutbox(parts);
-            String digest = parts.stages().digest().thisWeek();   // everything was fed this week
+            String digest = parts.digest().thisWeek();   // everything was fed this week
             sent += drainOutbox(parts);
             System.out.println("demo: sample data processed; " + sent + " email(s) sent in the last pass; digest: " + digest);
         }
@@ -76,7 +76,7 @@ public class DemoCommand implements Callable<Integer> {
 
     private static int drainOutbox(Assembly parts) throws Exception {
         int total = 0;
-        for (int sent; (sent = parts.stages().outbox().sendDue()) > 0; ) total += sent;
+        for (int sent; (sent = parts.sendDue()) > 0; ) total += sent;
         return total;
     }
 

@@ -39,7 +39,7 @@ public class RunCommand implements Callable<Integer> {
     /** Starts the routes; a folder or port problem is reported as such, not as a stack trace. */
     static Service start(Assembly parts, Settings settings, Path routes) {
         try {
-            return Service.start(parts.stages(), Service.Options.from(settings, routes));
+            return Service.start(parts, Service.Options.from(settings, routes));
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -69,10 +69,10 @@ public final class WeeklyDigest {
     }
 
     /** The scheduled run: the last complete ISO week in digest.zone. */
-    public String weekly() throws Exception { return deliver(lastCompleteWeek()).message(); }
+    public String weekly() throws IOException { return deliver(lastCompleteWeek()).message(); }
 
     /** The week in progress, sent and archived (for the demo, which feeds two years of data within minutes). */
-    public String thisWeek() throws Exception { return deliver(currentWeek()).message(); }
+    public String thisWeek() throws IOException { return deliver(currentWeek()).message(); }
 
     public DigestWeek lastCompleteWeek() { return DigestWeek.lastComplete(clock, zone); }
 

@@ -1,8 +1,10 @@
 package org.perfalert.notify;
 
+import org.perfalert.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,11 @@ public class OutboxSender {
         this.transport = transport;
         this.clock = clock;
         this.backoff = backoff;
+    }
+
+    /** The sender of the outbox in this database, with the transport and retry settings given. */
+    public static OutboxSender over(DataSource ds, Settings settings, Clock clock) {
+        return new OutboxSender(new Outbox(ds), MailSettings.from(settings).transport(), clock, Backoff.from(settings));
     }
 
     /** What one pass did. */

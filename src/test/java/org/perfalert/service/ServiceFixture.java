@@ -65,7 +65,7 @@ final class ServiceFixture implements AutoCloseable {
         extraSettings.forEach(p::setProperty);
         Settings settings = new Settings(p, Map.of());
         this.parts = Assembly.open(settings, config, rules, Clock.systemUTC());
-        this.service = Service.start(parts.stages(), Service.Options.from(settings, REPO.resolve("routes")));
+        this.service = Service.start(parts, Service.Options.from(settings, REPO.resolve("routes")));
     }
 
     /** Writes a file into the inbox under a hidden name, then renames it, as a careful sender would. */

@@ -39,7 +39,7 @@ class ServiceLifecycleTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("\"UP\"").contains("outbox").contains("rules.version")
-                    .contains(f.parts.stages().rules().current().hash());
+                    .contains(f.parts.rules().current().hash());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.perfalert.notify;
+package org.perfalert.alerts;
 
 /** What the notification policy decides for one exception. */
 public enum Delivery {

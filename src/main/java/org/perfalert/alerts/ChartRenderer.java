@@ -1,4 +1,4 @@
-package org.perfalert.notify;
+package org.perfalert.alerts;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;

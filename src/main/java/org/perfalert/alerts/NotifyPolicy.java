@@ -1,6 +1,5 @@
-package org.perfalert.notify;
+package org.perfalert.alerts;
 
-import org.perfalert.alerts.AlertStatus;
 import org.perfalert.config.Settings;
 import org.perfalert.model.Direction;
 import org.perfalert.model.Severity;

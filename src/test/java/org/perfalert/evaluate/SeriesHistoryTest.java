@@ -1,4 +1,4 @@
-package org.perfalert.notify;
+package org.perfalert.evaluate;
 
 import org.junit.jupiter.api.Test;
 import org.perfalert.model.AreaType;

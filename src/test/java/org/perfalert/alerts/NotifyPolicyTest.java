@@ -1,9 +1,8 @@
-package org.perfalert.notify;
+package org.perfalert.alerts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.perfalert.alerts.AlertStatus;
 import org.perfalert.config.Settings;
 import org.perfalert.model.Direction;
 import org.perfalert.model.Severity;

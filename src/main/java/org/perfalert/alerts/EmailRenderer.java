@@ -1,8 +1,10 @@
-package org.perfalert.notify;
+package org.perfalert.alerts;
 
-import org.perfalert.alerts.AlertStatus;
 import org.perfalert.config.Catalogue;
 import org.perfalert.config.Person;
+import org.perfalert.evaluate.SeriesHistory;
+import org.perfalert.notify.Mailer;
+import org.perfalert.notify.RenderedEmail;
 import org.perfalert.model.Metric;
 import org.perfalert.model.PerformanceException;
 import org.perfalert.model.SeriesKey;
@@ -34,16 +36,16 @@ public class EmailRenderer {
      * The email to one lead. items must not be empty; heldBack is how many more items wait for the digest
      * (over the per-email limit).
      */
-    public RenderedEmail render(Person lead, YearMonth month, List<EmailItem> items, int heldBack, SeriesHistory history,
+    public RenderedEmail render(Person lead, YearMonth month, List<AlertItem> items, int heldBack, SeriesHistory history,
                                 Instant now) {
         Mailer.Draft draft = mailer.to(lead.email(), lead.name(), "recipient");
-        List<EmailItem> sorted = items.stream().sorted(EmailItem.IMPORTANCE).toList();
-        Map<SeriesKey, List<EmailItem>> bySeries = new LinkedHashMap<>();
+        List<AlertItem> sorted = items.stream().sorted(AlertItem.IMPORTANCE).toList();
+        Map<SeriesKey, List<AlertItem>> bySeries = new LinkedHashMap<>();
         sorted.forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
 
         int charts = 0;
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (Map.Entry<SeriesKey, List<EmailItem>> g : bySeries.entrySet()) {
+        for (Map.Entry<SeriesKey, List<AlertItem>> g : bySeries.entrySet()) {
             SeriesKey s = g.getKey();
             String title = label(s.metric()) + " \u2014 " + s.area();
             byte[] png = ChartRenderer.png(title, history.values(s, month.minusMonths(ChartRenderer.MONTHS - 1), month), month);
@@ -69,21 +71,21 @@ public class EmailRenderer {
     }
 
     /** "3 performance exceptions for March 2025 (1 withdrawn) — worst: headline" */
-    static String subject(YearMonth month, List<EmailItem> sorted) {
+    static String subject(YearMonth month, List<AlertItem> sorted) {
         long withdrawn = sorted.stream().filter(i -> i.status() == AlertStatus.WITHDRAWN).count();
         long holding = sorted.size() - withdrawn;
         String when = month.format(MONTH);
-        EmailItem worst = sorted.get(0);
+        AlertItem worst = sorted.get(0);
         String s;
         if (holding == 0) s = withdrawn + (withdrawn == 1 ? " exception" : " exceptions") + " withdrawn for " + when
                 + ": " + worst.exception().headline();
         else s = holding + (holding == 1 ? " performance exception" : " performance exceptions") + " for " + when
                 + (withdrawn > 0 ? " (" + withdrawn + " withdrawn)" : "")
                 + " \u2014 worst: " + worst.exception().severity().id() + ", " + worst.exception().headline();
-        return HeaderSafety.oneLine("[perfalert] " + s, 250);
+        return "[perfalert] " + s;   // one line, at most 250 characters: the Mailer sees to it
     }
 
-    private Map<String, Object> item(EmailItem i) {
+    private Map<String, Object> item(AlertItem i) {
         PerformanceException e = i.exception();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", i.status().id());

@@ -1,4 +1,4 @@
-package org.perfalert.notify;
+package org.perfalert.evaluate;
 
 import org.perfalert.model.Observation;
 import org.perfalert.model.SeriesKey;
@@ -6,7 +6,7 @@ import org.perfalert.model.SeriesKey;
 import java.time.YearMonth;
 import java.util.*;
 
-/** The values of one series, for the charts in emails (the lead wires this to the observation store). */
+/** The values of one series over some months: what an evaluation used, for the charts in emails. */
 @FunctionalInterface
 public interface SeriesHistory {
     /** The series' values for the months from..to inclusive that have one, by month. */

@@ -1,0 +1,25 @@
+package org.perfalert.alerts;
+
+import org.perfalert.evaluate.SeriesHistory;
+import org.perfalert.notify.RenderedEmail;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Stage 6, render: each lead's email of the plan composed ({@link EmailRenderer}: template alert-email, with a chart
+ * per series drawn from the history the month was evaluated with).
+ */
+public final class RenderStage {
+    private final EmailRenderer renderer;
+
+    public RenderStage(EmailRenderer renderer) { this.renderer = renderer; }
+
+    /** A lead's email of the plan and its composed message. */
+    public record Rendered(EmailPlan.LeadEmail email, RenderedEmail mail) { }
+
+    public List<Rendered> render(EmailPlan plan, SeriesHistory history, Instant now) {
+        return plan.emails().stream().map(e -> new Rendered(e,
+                renderer.render(e.lead(), plan.month(), e.items(), e.heldBack(), history, now))).toList();
+    }
+}
