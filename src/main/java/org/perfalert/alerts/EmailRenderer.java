@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.*;
+import java.util.function.Function;
 
 /**
  * Renders one lead's email for one evaluation run through the {@link Mailer}: template {@code alert-email}
@@ -38,18 +39,34 @@ public class EmailRenderer {
      */
     public RenderedEmail render(Person lead, YearMonth month, List<AlertItem> items, int heldBack, SeriesHistory history,
                                 Instant now) {
+        return render(lead, month, items, heldBack, charts(history, month), now);
+    }
+
+    /**
+     * The charts of a month's series, each drawn once however many leads' emails show it (the owner's and an area
+     * commander's): a chart is the series' last 24 months in the history evaluated, the month marked.
+     */
+    public Function<SeriesKey, byte[]> charts(SeriesHistory history, YearMonth month) {
+        Map<SeriesKey, Optional<byte[]>> drawn = new HashMap<>();
+        return s -> drawn.computeIfAbsent(s, k -> Optional.ofNullable(ChartRenderer.png(title(k),
+                history.values(k, month.minusMonths(ChartRenderer.MONTHS - 1), month), month))).orElse(null);
+    }
+
+    /** The email to one lead, its charts from those given. */
+    public RenderedEmail render(Person lead, YearMonth month, List<AlertItem> items, int heldBack, Function<SeriesKey, byte[]> charts,
+                                Instant now) {
         Mailer.Draft draft = mailer.to(lead.email(), lead.name(), "recipient");
         List<AlertItem> sorted = items.stream().sorted(AlertItem.IMPORTANCE).toList();
         Map<SeriesKey, List<AlertItem>> bySeries = new LinkedHashMap<>();
         sorted.forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
 
-        int charts = 0;
+        int inline = 0;
         List<Map<String, Object>> groups = new ArrayList<>();
         for (Map.Entry<SeriesKey, List<AlertItem>> g : bySeries.entrySet()) {
             SeriesKey s = g.getKey();
-            String title = label(s.metric()) + " \u2014 " + s.area();
-            byte[] png = ChartRenderer.png(title, history.values(s, month.minusMonths(ChartRenderer.MONTHS - 1), month), month);
-            String cid = png == null ? null : draft.inline("chart-" + (++charts) + "." + draft.idText(), png);
+            String title = title(s);
+            byte[] png = charts.apply(s);
+            String cid = png == null ? null : draft.inline("chart-" + (++inline) + "." + draft.idText(), png);
             Map<String, Object> group = new LinkedHashMap<>();
             group.put("title", title);
             group.put("area", s.area());
@@ -100,6 +117,8 @@ public class EmailRenderer {
         m.put("evidence", rows);
         return m;
     }
+
+    private String title(SeriesKey s) { return label(s.metric()) + " \u2014 " + s.area(); }
 
     private String label(String metric) { return catalogue.find(metric).map(Metric::label).orElse(metric); }
 

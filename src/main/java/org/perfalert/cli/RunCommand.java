@@ -23,14 +23,17 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--routes", defaultValue = "routes", description = "folder with the *.camel.yaml routes (default: ${DEFAULT-VALUE})")
     Path routes;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = ConfigLoader.load(common.config).settings();
         try (Assembly parts = open(settings, common.config, common.rules);
              Service service = start(parts, settings, routes)) {
-            System.err.println("perfalert running: inbox " + service.options().inboxDir().toAbsolutePath()
+            spec.commandLine().getErr().println("perfalert running: inbox " + service.options().inboxDir().toAbsolutePath()
                     + (service.options().httpPort() > 0 ? ", health http://127.0.0.1:" + service.options().httpPort() + "/observe/health" : "")
                     + "; stop with Ctrl-C");
+            spec.commandLine().getErr().flush();
             service.awaitStop(parts);
         }
         return Main.OK;

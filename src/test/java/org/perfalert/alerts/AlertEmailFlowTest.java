@@ -161,7 +161,9 @@ class AlertEmailFlowTest {
         assertThat(s.itemsPerEmail()).containsExactly(1, 1);              // Bea and Nora, one item each
         assertThat(s.heldForDigest()).isEqualTo(2);
         sender.sendDue();
-        assertThat(received()).allSatisfy(m -> {
+        List<MailReading> got = received();
+        assertThat(got).extracting(MailReading::to).containsExactly("Bea Burglary <bea@example.org>", "Nora North <nora@example.org>");
+        assertThat(got).allSatisfy(m -> {
             assertThat(m.text()).contains(burglaryFenland.headline()).doesNotContain(medium.headline())
                     .contains("1 more exception of lower importance will be in the weekly digest");
         });

@@ -12,7 +12,8 @@ import org.perfalert.evaluate.Evaluation;
 import org.perfalert.evaluate.RunEvaluator;
 import org.perfalert.notify.*;
 import org.perfalert.rules.Evaluator;
-import org.perfalert.rules.RuleCompiler;
+import org.slf4j.LoggerFactory;
+import org.perfalert.fixtures.StandardRules;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The 24 police.uk sample months, evaluated by the real rules one month after another as they would arrive,
  * through the alert store, routing and the default policy to .eml files: how much mail that makes.
- * Prints a table (month, exceptions, new, emails, items per email median/max, held for the digest).
+ * Writes a table to the test log (month, exceptions, new, emails, items per email median/max, held for the digest).
  */
 class PoliceUkAlertVolumeTest {
     @TempDir Path dir;
@@ -37,7 +38,7 @@ class PoliceUkAlertVolumeTest {
         Path repo = Path.of(System.getProperty("perfalert.repo", "."));
         Configuration config = ConfigLoader.load(repo.resolve("config"));
         List<Observation> observations = ObservationReader.readAll(List.of(repo.resolve("samples/policeuk/street")), config);
-        Evaluator evaluator = new Evaluator(RuleCompiler.compile(repo.resolve("rules")), config.catalogue(), config.areas(), p -> { });
+        Evaluator evaluator = new Evaluator(StandardRules.pack(), config.catalogue(), config.areas(), p -> { });
         RunEvaluator run = new RunEvaluator(evaluator, observations);   // the history built once, as a run does
         DataSource ds = AlertTestSupport.h2();
         AlertTestSupport.TestClock clock = new AlertTestSupport.TestClock(Instant.parse("2026-01-05T07:00:00Z"));
@@ -69,7 +70,7 @@ class PoliceUkAlertVolumeTest {
             totalSent += sent;
             clock.advance(java.time.Duration.ofDays(30));
         }
-        System.out.println(table);
+        LoggerFactory.getLogger(PoliceUkAlertVolumeTest.class).info("police.uk alert volume by month:\n{}", table);
         long files;
         try (var f = Files.list(mailDir)) { files = f.count(); }
         assertThat(files).isEqualTo(totalEmails).isEqualTo(totalSent);

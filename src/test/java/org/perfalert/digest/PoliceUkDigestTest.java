@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfalert.alerts.*;
+import org.perfalert.cli.CliRun;
 import org.perfalert.cli.Main;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
@@ -12,6 +13,7 @@ import org.perfalert.model.*;
 import org.perfalert.pipeline.MonthRun;
 import org.perfalert.pipeline.Pipeline;
 import org.perfalert.pipeline.RunParts;
+import org.perfalert.fixtures.StandardRules;
 import org.perfalert.rules.*;
 import org.perfalert.store.Store;
 
@@ -52,7 +54,7 @@ class PoliceUkDigestTest {
                 + "store.url=jdbc:h2:file:" + slash(storeFile) + "\n");
         config = ConfigLoader.load(cfg);
         store = Store.open("jdbc:h2:file:" + storeFile, "sa", "", clock);
-        RuleBase rules = RuleCompiler.compile(Path.of("rules"));
+        RuleBase rules = StandardRules.pack();
         settings = rules.settings();
         List<String> ruleProblems = new ArrayList<>();
         RunParts parts = RunParts.of(config, rules, store, clock, ruleProblems::add);
@@ -183,15 +185,15 @@ class PoliceUkDigestTest {
     void theCommandWritesAWeekToAFileAndRefusesABadWeek() throws Exception {
         Path out = dir.resolve("cli/digest.html");
         String cfg = dir.resolve("config").toString();
-        int code = Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", weekOf.get(DEC).toString(), "--out", out.toString());
+        int code = CliRun.run("digest", "--config", cfg, "--rules", "rules", "--week", weekOf.get(DEC).toString(), "--out", out.toString()).exit();
         assertThat(code).isZero();
         assertThat(Files.readString(out)).contains("Performance digest").contains("December 2025");
         try (Stream<Path> imgs = Files.list(dir.resolve("cli/digest-img"))) { assertThat(imgs.count()).isGreaterThan(0); }
         Path text = dir.resolve("cli/digest.txt");
-        assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", weekOf.get(DEC).toString(), "--out", text.toString())).isZero();
+        assertThat(CliRun.run("digest", "--config", cfg, "--rules", "rules", "--week", weekOf.get(DEC).toString(), "--out", text.toString()).exit()).isZero();
         assertThat(Files.readString(text)).startsWith("PERFORMANCE DIGEST, WEEK " + weekOf.get(DEC)).contains("== Crime ==", "== Appendix ==");
         Files.copy(text, Path.of("target/digest-example.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Main.execute("digest", "--config", cfg, "--rules", "rules", "--week", "2025-48")).isEqualTo(Main.USAGE);
+        assertThat(CliRun.run("digest", "--config", cfg, "--rules", "rules", "--week", "2025-48").exit()).isEqualTo(Main.USAGE);
 
         // Sending November's week: once, then the archived copy is replaced and nothing more goes.
         String nov = weekOf.get(YearMonth.of(2025, 11)).toString();

@@ -3,13 +3,12 @@ package org.perfalert.pull;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfalert.ingest.TestConfig;
 import org.perfalert.model.PerformanceException;
 import org.perfalert.pipeline.MonthRun;
 import org.perfalert.pipeline.Pipeline;
 import org.perfalert.pipeline.RunParts;
 import org.perfalert.rules.RuleBase;
-import org.perfalert.rules.RuleCompiler;
+import org.perfalert.fixtures.StandardRules;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -30,7 +29,7 @@ class PulledFiguresEvaluatedTest {
 
     @BeforeAll
     static void compileTheRulePack() throws Exception {
-        rules = RuleCompiler.compile(TestConfig.repo().resolve("rules"));
+        rules = StandardRules.pack();
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.perfalert.service;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.builder.NotifyBuilder;
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.perfalert.fixtures.LogCapture;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ class ReloadTest {
 
     @Test
     void aBrokenRuleChangeLeavesTheOldRulesWorkingAndTellsTheAnalystsOnce(@TempDir Path tmp) throws Exception {
-        try (ServiceFixture f = new ServiceFixture(tmp)) {
+        try (ServiceFixture f = new ServiceFixture(tmp); LogCapture log = LogCapture.of("perfalert.reload")) {
             String running = f.parts.rules().current().hash();
 
             // an analyst saves a rule file with a mistake on line 4
@@ -60,6 +62,8 @@ class ReloadTest {
             List<String> problems = f.parts.rules().lastProblems();
             assertThat(problems).anySatisfy(p -> assertThat(p).contains("broken.drl:").containsPattern("broken\\.drl:\\d+"));
             assertThat(f.parts.rules().current().hash()).isEqualTo(running);
+            assertThat(log.at(Level.ERROR)).anySatisfy(l -> assertThat(l).startsWith("rules NOT reloaded").endsWith("kept=" + running))
+                    .anySatisfy(l -> assertThat(l).contains("broken.drl:"));
 
             // the old rules still work: a figure above the limit still reaches its lead
             f.drop("a.csv", HEADER + "2020-04,abandonment_101_secondary,force,Cambridgeshire,35.5\n");
