@@ -28,11 +28,12 @@ final class LoadRun {
     private final Configuration cfg;
     private final Store store;
     private final Pipeline pipeline;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    private LoadRun(Configuration cfg, Store store, RunParts parts) {
+    private LoadRun(Configuration cfg, Store store, RunParts parts, Clock clock) {
         this.cfg = cfg;
         this.store = store;
+        this.clock = clock;
         this.pipeline = new Pipeline(store.observations(), () -> parts, clock);
     }
 
@@ -55,7 +56,7 @@ final class LoadRun {
         Clock clock = Clock.systemDefaultZone();
         RunParts parts = rules == null ? RunParts.loadOnly(cfg, store, clock)
                 : RunParts.of(cfg, rules, store, clock, p -> { err.println("warning: " + p); err.flush(); });
-        return new LoadRun(cfg, store, parts);
+        return new LoadRun(cfg, store, parts, clock);
     }
 
     Pipeline pipeline() { return pipeline; }
