@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.perfalert.model.*;
+import org.perfalert.store.Transactions;
 
 import javax.sql.DataSource;
 import java.sql.*;
@@ -11,138 +12,157 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.*;
 
-/** JDBC access to the alert and alert_delivery tables (schema: db/migration/V2__alerts.sql). */
+/**
+ * The alert stage's rows: the alert and alert_delivery tables (schema: db/migration/V2__alerts.sql). Methods that take
+ * a Connection work inside the caller's transaction; the others on a connection of their own.
+ */
 public class AlertStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, fingerprint, rule_id, metric, area_type, area, alert_month, status,"
-            + " severity, direction, headline, evidence, silenced_by, run_id";
+            + " severity, direction, headline, evidence, silenced_by, run_id, updated_at";
 
     private final DataSource ds;
 
     public AlertStore(DataSource ds) { this.ds = ds; }
 
-    public DataSource dataSource() { return ds; }
-
     /** Every row stored for a month, by fingerprint. */
-    public Map<String, StoredAlert> forMonth(Connection c, YearMonth month) throws SQLException {
-        Map<String, StoredAlert> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert WHERE alert_month = ? ORDER BY id")) {
-            ps.setString(1, month.toString());
-            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) { StoredAlert a = read(rs); out.put(a.fingerprint(), a); } }
-        }
-        return out;
+    public Map<String, StoredAlert> forMonth(Connection c, YearMonth month) {
+        return Transactions.within(c, "read the alerts of " + month, cx -> {
+            Map<String, StoredAlert> out = new LinkedHashMap<>();
+            for (StoredAlert a : select(cx, "WHERE alert_month = ? ORDER BY id", ps -> ps.setString(1, month.toString())))
+                out.put(a.fingerprint(), a);
+            return out;
+        });
     }
 
-    public List<StoredAlert> forMonth(YearMonth month) throws SQLException {
-        try (Connection c = ds.getConnection()) { return List.copyOf(forMonth(c, month).values()); }
+    public List<StoredAlert> forMonth(YearMonth month) {
+        return Transactions.read(ds, "read the alerts of " + month, c -> List.copyOf(forMonth(c, month).values()));
     }
 
     /** Rows changed by evaluations in [from, to), oldest change first: what the weekly digest reports. */
-    public List<StoredAlert> changedBetween(Instant from, Instant to) throws SQLException {
+    public List<StoredAlert> changedBetween(Instant from, Instant to) {
+        return Transactions.read(ds, "read the alerts changed in a week", c -> select(c,
+                "WHERE updated_at >= ? AND updated_at < ? ORDER BY updated_at, id", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(from));
+                    ps.setTimestamp(2, Timestamp.from(to));
+                }));
+    }
+
+    /** A row by its number or its fingerprint. */
+    public Optional<StoredAlert> find(String idOrFingerprint) {
+        boolean byId = idOrFingerprint.matches("\\d{1,18}");
+        return Transactions.read(ds, "find alert " + idOrFingerprint, c -> select(c, byId ? "WHERE id = ?" : "WHERE fingerprint = ?",
+                ps -> { if (byId) ps.setLong(1, Long.parseLong(idOrFingerprint)); else ps.setString(1, idOrFingerprint); })
+                .stream().findFirst());
+    }
+
+    /** The latest month with any stored row. */
+    public Optional<YearMonth> latestMonth() {
+        return Transactions.read(ds, "read the alerts", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(alert_month) FROM alert")) {
+                return rs.next() && rs.getString(1) != null ? Optional.of(YearMonth.parse(rs.getString(1).trim())) : Optional.empty();
+            }
+        });
+    }
+
+    public long insert(Connection c, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now) {
+        return Transactions.within(c, "store alert " + e.fingerprint(), cx -> {
+            try (PreparedStatement ps = cx.prepareStatement("INSERT INTO alert (fingerprint, rule_id, metric, area_type, area,"
+                    + " alert_month, status, severity, direction, headline, evidence, silenced_by, run_id, updated_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[]{"id"})) {
+                ps.setString(1, e.fingerprint());
+                ps.setString(2, e.rule());
+                ps.setString(3, e.metric());
+                ps.setString(4, e.areaType().id());
+                ps.setString(5, e.area());
+                ps.setString(6, e.month().toString());
+                ps.setString(7, status.id());
+                ps.setString(8, e.severity().id());
+                ps.setString(9, e.direction().id());
+                ps.setString(10, e.headline());
+                ps.setString(11, json(e.evidence()));
+                setSilence(ps, 12, silencedBy);
+                ps.setString(13, runId);
+                ps.setTimestamp(14, Timestamp.from(now));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) { keys.next(); return keys.getLong(1); }
+            }
+        });
+    }
+
+    /** Rewrites a row's status and content (the fingerprint stays). */
+    public void update(Connection c, long id, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now) {
+        Transactions.within(c, "update alert " + id, cx -> {
+            try (PreparedStatement ps = cx.prepareStatement("UPDATE alert SET status = ?, severity = ?, direction = ?, headline = ?,"
+                    + " evidence = ?, silenced_by = ?, run_id = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, status.id());
+                ps.setString(2, e.severity().id());
+                ps.setString(3, e.direction().id());
+                ps.setString(4, e.headline());
+                ps.setString(5, json(e.evidence()));
+                setSilence(ps, 6, silencedBy);
+                ps.setString(7, runId);
+                ps.setTimestamp(8, Timestamp.from(now));
+                ps.setLong(9, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Removes a resolution that no longer stands (and anything hanging off it). */
+    public void delete(Connection c, long id) {
+        Transactions.within(c, "remove alert " + id, cx -> {
+            for (String sql : List.of("DELETE FROM acknowledgement WHERE alert_id = ?", "DELETE FROM alert_delivery WHERE alert_id = ?",
+                    "DELETE FROM alert WHERE id = ?"))
+                try (PreparedStatement ps = cx.prepareStatement(sql)) { ps.setLong(1, id); ps.executeUpdate(); }
+            return null;
+        });
+    }
+
+    /** The addresses that were emailed about an alert (kind "alert": the exception itself). */
+    public Set<String> emailedAbout(Connection c, long alertId) {
+        return Transactions.within(c, "read the deliveries of alert " + alertId, cx -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (PreparedStatement ps = cx.prepareStatement(
+                    "SELECT recipient FROM alert_delivery WHERE alert_id = ? AND kind = 'alert' ORDER BY recipient")) {
+                ps.setLong(1, alertId);
+                try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }
+            }
+            return out;
+        });
+    }
+
+    public Set<String> emailedAbout(long alertId) {
+        return Transactions.read(ds, "read the deliveries of alert " + alertId, c -> emailedAbout(c, alertId));
+    }
+
+    /** Records that an email about an alert went (or is queued) to a recipient; kind is "alert" or "withdrawn". */
+    public void addDelivery(Connection c, long alertId, String recipient, long outboxId, String kind) {
+        Transactions.within(c, "record the email about alert " + alertId, cx -> {
+            try (PreparedStatement ps = cx.prepareStatement("DELETE FROM alert_delivery WHERE alert_id = ? AND recipient = ? AND kind = ?")) {
+                ps.setLong(1, alertId); ps.setString(2, recipient); ps.setString(3, kind); ps.executeUpdate();
+            }
+            try (PreparedStatement ps = cx.prepareStatement(
+                    "INSERT INTO alert_delivery (alert_id, recipient, outbox_id, kind) VALUES (?,?,?,?)")) {
+                ps.setLong(1, alertId); ps.setString(2, recipient); ps.setLong(3, outboxId); ps.setString(4, kind);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private interface Binder { void bind(PreparedStatement ps) throws SQLException; }
+
+    private static List<StoredAlert> select(Connection c, String where, Binder binder) throws SQLException {
         List<StoredAlert> out = new ArrayList<>();
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert WHERE updated_at >= ? AND updated_at < ?"
-                     + " ORDER BY updated_at, id")) {
-            ps.setTimestamp(1, Timestamp.from(from));
-            ps.setTimestamp(2, Timestamp.from(to));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert " + where)) {
+            binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(read(rs)); }
         }
         return out;
     }
 
-    /** A row by its number or its fingerprint. */
-    public Optional<StoredAlert> find(String idOrFingerprint) throws SQLException {
-        boolean byId = idOrFingerprint.matches("\\d{1,18}");
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert WHERE "
-                     + (byId ? "id = ?" : "fingerprint = ?"))) {
-            if (byId) ps.setLong(1, Long.parseLong(idOrFingerprint)); else ps.setString(1, idOrFingerprint);
-            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? Optional.of(read(rs)) : Optional.empty(); }
-        }
-    }
-
-    /** The latest month with any stored row. */
-    public Optional<YearMonth> latestMonth() throws SQLException {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT MAX(alert_month) FROM alert")) {
-            return rs.next() && rs.getString(1) != null ? Optional.of(YearMonth.parse(rs.getString(1))) : Optional.empty();
-        }
-    }
-
-    public long insert(Connection c, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert (fingerprint, rule_id, metric, area_type, area,"
-                + " alert_month, status, severity, direction, headline, evidence, silenced_by, run_id, updated_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[]{"id"})) {
-            ps.setString(1, e.fingerprint());
-            ps.setString(2, e.rule());
-            ps.setString(3, e.metric());
-            ps.setString(4, e.areaType().id());
-            ps.setString(5, e.area());
-            ps.setString(6, e.month().toString());
-            ps.setString(7, status.id());
-            ps.setString(8, e.severity().id());
-            ps.setString(9, e.direction().id());
-            ps.setString(10, e.headline());
-            ps.setString(11, json(e.evidence()));
-            if (silencedBy == null) ps.setNull(12, Types.BIGINT); else ps.setLong(12, silencedBy);
-            ps.setString(13, runId);
-            ps.setTimestamp(14, Timestamp.from(now));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) { keys.next(); return keys.getLong(1); }
-        }
-    }
-
-    /** Rewrites a row's status and content (the fingerprint stays). */
-    public void update(Connection c, long id, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE alert SET status = ?, severity = ?, direction = ?, headline = ?,"
-                + " evidence = ?, silenced_by = ?, run_id = ?, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, status.id());
-            ps.setString(2, e.severity().id());
-            ps.setString(3, e.direction().id());
-            ps.setString(4, e.headline());
-            ps.setString(5, json(e.evidence()));
-            if (silencedBy == null) ps.setNull(6, Types.BIGINT); else ps.setLong(6, silencedBy);
-            ps.setString(7, runId);
-            ps.setTimestamp(8, Timestamp.from(now));
-            ps.setLong(9, id);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Removes a resolution that no longer stands (and anything hanging off it). */
-    public void delete(Connection c, long id) throws SQLException {
-        for (String sql : List.of("DELETE FROM acknowledgement WHERE alert_id = ?", "DELETE FROM alert_delivery WHERE alert_id = ?",
-                "DELETE FROM alert WHERE id = ?"))
-            try (PreparedStatement ps = c.prepareStatement(sql)) { ps.setLong(1, id); ps.executeUpdate(); }
-    }
-
-    /** The addresses that were emailed about an alert (kind "alert": the exception itself). */
-    public Set<String> emailedAbout(Connection c, long alertId) throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT recipient FROM alert_delivery WHERE alert_id = ? AND kind = 'alert' ORDER BY recipient")) {
-            ps.setLong(1, alertId);
-            try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getString(1)); }
-        }
-        return out;
-    }
-
-    public Set<String> emailedAbout(long alertId) throws SQLException {
-        try (Connection c = ds.getConnection()) { return emailedAbout(c, alertId); }
-    }
-
-    /** Records that an email about an alert went (or is queued) to a recipient; kind is "alert" or "withdrawn". */
-    public void addDelivery(Connection c, long alertId, String recipient, long outboxId, String kind) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_delivery WHERE alert_id = ? AND recipient = ? AND kind = ?")) {
-            ps.setLong(1, alertId); ps.setString(2, recipient); ps.setString(3, kind); ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO alert_delivery (alert_id, recipient, outbox_id, kind) VALUES (?,?,?,?)")) {
-            ps.setLong(1, alertId); ps.setString(2, recipient); ps.setLong(3, outboxId); ps.setString(4, kind);
-            ps.executeUpdate();
-        }
+    private static void setSilence(PreparedStatement ps, int at, Long silencedBy) throws SQLException {
+        if (silencedBy == null) ps.setNull(at, Types.BIGINT); else ps.setLong(at, silencedBy);
     }
 
     private static StoredAlert read(ResultSet rs) throws SQLException {
@@ -153,7 +173,8 @@ public class AlertStore {
                 new SeriesKey(rs.getString("metric"), AreaType.parse(rs.getString("area_type")), rs.getString("area")),
                 YearMonth.parse(rs.getString("alert_month").trim()), AlertStatus.parse(rs.getString("status")),
                 sev == null ? null : Severity.parse(sev), dir == null ? null : Direction.parse(dir),
-                rs.getString("headline"), parse(rs.getString("evidence")), silencedBy, rs.getString("run_id"));
+                rs.getString("headline"), parse(rs.getString("evidence")), silencedBy, rs.getString("run_id"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     static String json(Map<String, Object> evidence) {

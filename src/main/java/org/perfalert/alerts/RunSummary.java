@@ -1,5 +1,7 @@
 package org.perfalert.alerts;
 
+import org.perfalert.evaluate.Evaluation;
+
 import java.time.YearMonth;
 import java.util.List;
 
@@ -10,6 +12,25 @@ import java.util.List;
  */
 public record RunSummary(YearMonth month, String runId, int found, int newCount, int continuing, int resolved,
                          int withdrawn, int unchanged, int silenced, int emailsQueued, List<Integer> itemsPerEmail, int heldForDigest) {
+
+    /** Counted from the lifecycle's decisions and the email plan of one month. */
+    static RunSummary of(Evaluation evaluation, String runId, List<Decision> decisions, EmailPlan plan) {
+        int[] raised = new int[AlertStatus.values().length];
+        int unchanged = 0, silenced = 0;
+        for (Decision d : decisions) {
+            switch (d.action()) {
+                case RAISE -> {
+                    raised[d.status().ordinal()]++;
+                    if (d.silencedBy() != null) silenced++;
+                }
+                case KEEP, REFRESH -> unchanged++;
+                case REMOVE -> { }
+            }
+        }
+        return new RunSummary(evaluation.month(), runId, evaluation.findings().size(), raised[AlertStatus.NEW.ordinal()],
+                raised[AlertStatus.CONTINUING.ordinal()], raised[AlertStatus.RESOLVED.ordinal()], raised[AlertStatus.WITHDRAWN.ordinal()],
+                unchanged, silenced, plan.emails().size(), plan.itemsPerEmail(), plan.heldForDigest());
+    }
 
     @Override
     public String toString() {

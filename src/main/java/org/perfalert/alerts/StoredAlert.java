@@ -2,17 +2,20 @@ package org.perfalert.alerts;
 
 import org.perfalert.model.*;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 
 /**
  * One row of the alert store: the latest word on one fingerprint (rule, metric, area, month).
  * For {@code resolved} rows the severity and direction are those of the month before, headline and evidence are
- * those of the exception that stopped holding; silencedBy is the silence that kept it out of email, or null.
+ * those of the exception that stopped holding; silencedBy is the silence that kept it out of email, or null;
+ * updatedAt is when an evaluation last changed the row (what the weekly digest reports on).
  */
 public record StoredAlert(long id, String fingerprint, String rule, SeriesKey series, YearMonth month,
                           AlertStatus status, Severity severity, Direction direction, String headline,
-                          Map<String, Object> evidence, Long silencedBy, String runId) {
+                          Map<String, Object> evidence, Long silencedBy, String runId,
+                          Instant updatedAt) {
 
     /** The exception this row describes (for resolved rows: the one of the month before, moved to this month). */
     public PerformanceException asException() {

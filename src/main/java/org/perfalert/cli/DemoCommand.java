@@ -43,6 +43,11 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", description = "with --once: give up after this many seconds (default: ${DEFAULT-VALUE})")
     long timeoutSeconds;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Where the demo says what it does (the terminal, or what a test captures). */
+    private java.io.PrintWriter out() { return spec.commandLine().getOut(); }
+
     @Override
     public Integer call() throws Exception {
         Path repo = Path.of("").toAbsolutePath();
@@ -57,8 +62,9 @@ public class DemoCommand implements Callable<Integer> {
             List<String> names;
             if (once) fed = new NotifyBuilder(service.camel()).fromRoute("ingest").whenDone(DemoFeeder.count(repo)).create();
             names = DemoFeeder.feed(repo, service.options().inboxDir());
-            System.out.println("demo: " + names.size() + " sample files fed to " + service.options().inboxDir() + " (month by month)");
+            out().println("demo: " + names.size() + " sample files fed to " + service.options().inboxDir() + " (month by month)");
             printWhereToLook(service);
+            out().flush();
             if (!once) {
                 service.awaitStop(parts);
                 return Main.OK;
@@ -66,17 +72,18 @@ public class DemoCommand implements Callable<Integer> {
             if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS))
                 throw new UserError("the sample data was not processed within " + timeoutSeconds + " s; see the log above");
             int sent = drainOutbox(parts);
-            String digest = parts.stages().digest().thisWeek();   // everything was fed this week
+            String digest = parts.digest().thisWeek();   // everything was fed this week
             sent += drainOutbox(parts);
-            System.out.println("demo: sample data processed; " + sent + " email(s) sent in the last pass; digest: " + digest);
+            out().println("demo: sample data processed; " + sent + " email(s) sent in the last pass; digest: " + digest);
         }
         printSummary();
+        out().flush();
         return Main.OK;
     }
 
     private static int drainOutbox(Assembly parts) throws Exception {
         int total = 0;
-        for (int sent; (sent = parts.stages().outbox().sendDue()) > 0; ) total += sent;
+        for (int sent; (sent = parts.sendDue()) > 0; ) total += sent;
         return total;
     }
 
@@ -101,7 +108,7 @@ public class DemoCommand implements Callable<Integer> {
         int port = s.getInt("http.port");
         if (port > 0 && !free(port)) {
             // The demo should run anywhere: a busy port costs the health endpoint, not the demo.
-            System.out.println("demo: port " + port + " is in use, so the health endpoint is off (choose one with --http-port)");
+            out().println("demo: port " + port + " is in use, so the health endpoint is off (choose one with --http-port)");
             p.setProperty("http.port", "0");
             s = new Settings(p, System.getenv());
         }
@@ -119,20 +126,20 @@ public class DemoCommand implements Callable<Integer> {
 
     private void printWhereToLook(Service service) {
         Path abs = out.toAbsolutePath();
-        System.out.println("demo: where to look");
-        System.out.println("  inbox (files move to processed/ or rejected/ with a .report.txt): " + abs.resolve("inbox"));
-        System.out.println("  lead emails (.eml, open in a mail program):                     " + abs.resolve("mail"));
-        System.out.println("  weekly digests:                                                 " + abs.resolve("digests"));
-        System.out.println("  store (H2):                                                     " + abs.resolve("data"));
+        out().println("demo: where to look");
+        out().println("  inbox (files move to processed/ or rejected/ with a .report.txt): " + abs.resolve("inbox"));
+        out().println("  lead emails (.eml, open in a mail program):                     " + abs.resolve("mail"));
+        out().println("  weekly digests:                                                 " + abs.resolve("digests"));
+        out().println("  store (H2):                                                     " + abs.resolve("data"));
         if (service.options().httpPort() > 0)
-            System.out.println("  health:                                                         http://127.0.0.1:"
+            out().println("  health:                                                         http://127.0.0.1:"
                     + service.options().httpPort() + "/observe/health");
-        if (!once) System.out.println("  stop with Ctrl-C");
+        if (!once) out().println("  stop with Ctrl-C");
     }
 
     private void printSummary() throws IOException {
         Path abs = out.toAbsolutePath();
-        System.out.println("demo: done. " + count(abs.resolve("inbox/processed"), ".report.txt", false) + " file(s) processed, "
+        out().println("demo: done. " + count(abs.resolve("inbox/processed"), ".report.txt", false) + " file(s) processed, "
                 + count(abs.resolve("inbox/rejected"), ".report.txt", false) + " rejected; "
                 + count(abs.resolve("mail"), ".eml", true) + " email(s) in " + abs.resolve("mail") + "; "
                 + weeks(abs.resolve("digests")) + " weekly digest(s) in " + abs.resolve("digests") + " (one folder per week)");

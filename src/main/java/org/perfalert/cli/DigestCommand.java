@@ -6,7 +6,6 @@ import org.perfalert.config.Configuration;
 import org.perfalert.digest.*;
 import org.perfalert.rules.RuleSettings;
 import org.perfalert.store.Store;
-import org.perfalert.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -51,7 +49,7 @@ public class DigestCommand implements Callable<Integer> {
         if (!problems.isEmpty()) throw new ConfigException(problems);
         PrintWriter pw = spec.commandLine().getOut();
         ZoneId zone;
-        try { zone = WeeklyDigest.zone(cfg); }
+        try { zone = DigestSettings.from(cfg.settings()).zone(); }
         catch (IllegalArgumentException e) { throw new UserError("application.properties: " + e.getMessage()); }
         DigestWeek chosen;
         try { chosen = week == null ? null : DigestWeek.parse(week, zone); }
@@ -76,7 +74,7 @@ public class DigestCommand implements Callable<Integer> {
                 pw.println("digest " + w + " written to " + out + " (not sent); " + d.shownLines() + " series shown of "
                         + d.raised() + " exceptions held");
             }
-        } catch (StoreException | SQLException | IOException e) {
+        } catch (IOException e) {
             throw new UserError("digest: " + e.getMessage());
         }
         pw.flush();

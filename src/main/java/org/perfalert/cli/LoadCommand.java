@@ -2,7 +2,6 @@ package org.perfalert.cli;
 
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
-import org.perfalert.ingest.FileLoader;
 import org.perfalert.ingest.FileResult;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.store.Store;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.SortedSet;
@@ -43,16 +41,16 @@ public class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration cfg = ConfigLoader.load(common.config);
-        // Compile the rules before touching the store, so broken rules never leave figures loaded but unevaluated.
-        RuleBase rules = evaluate ? MonthsAfterLoad.compileFirst(common.rules, "loaded") : null;
+        RuleBase rules = LoadRun.compileFirst(common.rules, evaluate, "loaded");
         PrintWriter out = spec.commandLine().getOut();
         List<FileResult> results;
         try (Store store = Store.open(cfg.settings())) {
-            results = new FileLoader(cfg, store.observations(), Clock.systemDefaultZone()).loadAll(data);
+            LoadRun run = LoadRun.over(cfg, rules, store, spec.commandLine().getErr());
+            results = run.pipeline().loadAll(data);
             results.forEach(r -> out.print(r.report().render()));
             SortedSet<YearMonth> touched = new TreeSet<>();
             results.forEach(r -> touched.addAll(r.touchedMonths()));
-            if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(touched, send);
+            if (evaluate) run.evaluateAndRaise(touched, run.pipeline().newRunId("load"), send, out);
         }
         long refused = results.stream().filter(r -> !r.loaded()).count();
         out.println(results.size() - refused + " of " + results.size() + (results.size() == 1 ? " file" : " files") + " loaded"

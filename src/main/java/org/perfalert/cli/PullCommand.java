@@ -17,7 +17,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -51,13 +50,13 @@ public class PullCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Configuration cfg = ConfigLoader.load(common.config);
         List<Source> sources = SourcesFile.load(common.config);
-        // As load: the rules compile before anything is pulled, so pulled figures are never left unevaluated.
-        RuleBase rules = evaluate ? MonthsAfterLoad.compileFirst(common.rules, "pulled") : null;
+        RuleBase rules = LoadRun.compileFirst(common.rules, evaluate, "pulled");
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemDefaultZone();
         PullResult result;
         try (Store store = Store.open(cfg.settings())) {
-            Pulling pulling = Pulling.create(cfg, store, sources, System.getenv(), clock);
+            LoadRun run = LoadRun.over(cfg, rules, store, spec.commandLine().getErr());
+            Pulling pulling = Pulling.create(cfg, store, sources, run.pipeline()::load, System.getenv(), clock);
             Source s = pulling.source(source).orElseThrow(() -> new UserError("no source named \"" + source + "\" in "
                     + common.config.resolve(SourcesFile.NAME) + (sources.isEmpty() ? " (no sources are declared; see docs/sources.md)"
                     : " (known: " + String.join(", ", sources.stream().map(Source::name).toList()) + ")")));
@@ -65,10 +64,8 @@ public class PullCommand implements Callable<Integer> {
             result = pulling.puller().pull(s, window);
             out.print(result.render());
             // The months the pull changed go the same way as a loaded file's.
-            if (rules != null) new MonthsAfterLoad(cfg, rules, store, out).process(result.touchedMonths(), send);
+            if (evaluate) run.evaluateAndRaise(result.touchedMonths(), result.runId(), send, out);
             out.flush();
-        } catch (SQLException e) {
-            throw new UserError("the store failed while queueing the analysts' email: " + e.getMessage());
         }
         return result.ok() ? Main.OK : Main.INPUT_ERROR;
     }

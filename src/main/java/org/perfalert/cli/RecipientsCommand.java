@@ -1,16 +1,16 @@
 package org.perfalert.cli;
 
-import org.perfalert.alerts.AlertPipeline;
+import org.perfalert.alerts.AlertItem;
 import org.perfalert.alerts.AlertStore;
-import org.perfalert.alerts.SilenceStore;
+import org.perfalert.alerts.Delivery;
+import org.perfalert.alerts.EmailPlan;
+import org.perfalert.alerts.EmailPlanner;
 import org.perfalert.config.ConfigException;
-import org.perfalert.config.Configuration;
-import org.perfalert.notify.EmailItem;
-import org.perfalert.notify.NotifyPolicy;
-import org.perfalert.notify.RecipientsReport;
-import org.perfalert.routing.Router;
-import org.perfalert.store.Store;
 import org.perfalert.config.ConfigLoader;
+import org.perfalert.config.Configuration;
+import org.perfalert.model.PerformanceException;
+import org.perfalert.notify.HeaderSafety;
+import org.perfalert.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.*;
 import java.util.concurrent.Callable;
 
 @Command(name = "recipients", mixinStandardHelpOptions = true,
@@ -36,29 +36,56 @@ public class RecipientsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration config = ConfigLoader.load(common.config);
-        NotifyPolicy policy;
-        try { policy = AlertPipeline.check(config); }
+        EmailPlanner planner;
+        try { planner = EmailPlanner.of(config); }
         catch (ConfigException e) { throw new UserError(e.getMessage()); }
-        Router router = new Router(config.catalogue(), config.people());
+        EmailPlan plan;
         if (data != null) {
             RuleRun run = new RuleRun(common, data, spec.commandLine().getErr());
             YearMonth m = month != null ? parse(month) : run.latestMonth();
-            List<EmailItem> items = RecipientsReport.withStatus(run.evaluator.evaluate(run.history, m),
+            List<AlertItem> items = EmailPlanner.asRaised(run.evaluator.evaluate(run.history, m),
                     run.evaluator.evaluate(run.history, m.minusMonths(1)));
-            spec.commandLine().getOut().print(RecipientsReport.render(m, items, router, policy, List.of(), LocalDate.now()));
-            return Main.OK;
+            plan = planner.plan(m, items);
+        } else {
+            try (Store db = Store.open(config.settings())) {
+                YearMonth m = month != null ? parse(month) : new AlertStore(db.dataSource()).latestMonth().orElseThrow(() ->
+                        new UserError("the store holds no exceptions yet (load data first, or give --month)"));
+                plan = planner.planStored(db.dataSource(), m, LocalDate.now());
+            }
         }
-        try (Store db = Store.open(config.settings())) {
-            AlertStore store = new AlertStore(db.dataSource());
-            YearMonth m = month != null ? parse(month) : store.latestMonth().orElseThrow(() ->
-                    new UserError("the store holds no exceptions yet (load data first, or give --month)"));
-            List<EmailItem> items = store.forMonth(m).stream().filter(a -> a.status().holds())
-                    .map(a -> new EmailItem(a.id(), a.status(), a.asException())).toList();
-            spec.commandLine().getOut().print(RecipientsReport.render(m, items, router,
-                    policy, new SilenceStore(db.dataSource()).all(), LocalDate.now()));
-        }
+        spec.commandLine().getOut().print(describe(plan));
         return Main.OK;
     }
+
+    /** Per person, every item they would receive and whether by email now; who gets nothing; the emails now. */
+    static String describe(EmailPlan plan) {
+        Map<String, List<String>> lines = new TreeMap<>();
+        for (EmailPlan.Routed r : plan.routed())
+            lines.computeIfAbsent(who(r.person()), k -> new ArrayList<>()).add("  " + line(r.item(), r.delivery()) + "  (" + r.reason() + ")");
+        StringBuilder out = new StringBuilder("Who receives what for " + plan.month() + " (" + plan.exceptions() + " exceptions):\n");
+        lines.forEach((who, ls) -> {
+            out.append('\n').append(who).append('\n');
+            ls.forEach(l -> out.append(l).append('\n'));
+        });
+        if (!plan.nobody().isEmpty()) {
+            out.append("\nnobody (no owner, no route and no default route):\n");
+            plan.nobody().forEach(d -> out.append("  ").append(line(d.item(), d.delivery())).append('\n'));
+        }
+        out.append("\nEmails now: ").append(plan.emails().size());
+        plan.emails().stream().sorted(Comparator.comparing(e -> who(e.lead()))).forEach(e -> out.append("\n  ").append(who(e.lead()))
+                .append(": ").append(e.items().size()).append(" item(s)")
+                .append(e.heldBack() > 0 ? " (" + e.heldBack() + " more held for the digest)" : ""));
+        return out.append('\n').toString();
+    }
+
+    private static String line(AlertItem i, Delivery d) {
+        PerformanceException e = i.exception();
+        return String.format("%-7s %-6s %-11s %-10s %s / %s / %s: %s", d == Delivery.EMAIL_NOW ? "EMAIL" : "digest",
+                e.severity().id(), e.direction().id(), i.status().id(), e.metric(), e.area(), e.rule(),
+                HeaderSafety.oneLine(e.headline(), 160)) + (i.silenced() ? " [silenced by " + i.silencedBy() + "]" : "");
+    }
+
+    private static String who(org.perfalert.config.Person p) { return p.name() + " <" + p.email() + ">"; }
 
     static YearMonth parse(String text) {
         try { return YearMonth.parse(text.trim()); }

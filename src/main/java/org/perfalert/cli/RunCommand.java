@@ -23,14 +23,17 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--routes", defaultValue = "routes", description = "folder with the *.camel.yaml routes (default: ${DEFAULT-VALUE})")
     Path routes;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = ConfigLoader.load(common.config).settings();
         try (Assembly parts = open(settings, common.config, common.rules);
              Service service = start(parts, settings, routes)) {
-            System.err.println("perfalert running: inbox " + service.options().inboxDir().toAbsolutePath()
+            spec.commandLine().getErr().println("perfalert running: inbox " + service.options().inboxDir().toAbsolutePath()
                     + (service.options().httpPort() > 0 ? ", health http://127.0.0.1:" + service.options().httpPort() + "/observe/health" : "")
                     + "; stop with Ctrl-C");
+            spec.commandLine().getErr().flush();
             service.awaitStop(parts);
         }
         return Main.OK;
@@ -39,7 +42,7 @@ public class RunCommand implements Callable<Integer> {
     /** Starts the routes; a folder or port problem is reported as such, not as a stack trace. */
     static Service start(Assembly parts, Settings settings, Path routes) {
         try {
-            return Service.start(parts.stages(), Service.Options.from(settings, routes));
+            return Service.start(parts, Service.Options.from(settings, routes));
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();

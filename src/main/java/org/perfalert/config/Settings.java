@@ -1,10 +1,13 @@
 package org.perfalert.config;
 
+import java.nio.file.Path;
 import java.util.*;
 
 /**
  * application.properties with defaults (CONTRACT.md 4.1). A Java system property of the same name, or an
  * environment variable PERFALERT_NAME_IN_CAPITALS, overrides the file; secrets come only that way.
+ * {@link #DEFAULTS} is the one place every setting's default is written: the stages read their settings
+ * as typed records (MailSettings, NotifyPolicy, DigestSettings, PullSettings, Service.Options …) from here.
  */
 public final class Settings {
     public static final Map<String, String> DEFAULTS = defaults();
@@ -21,9 +24,11 @@ public final class Settings {
 
     private static Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
+        // the store (CONTRACT.md 4.1)
         d.put("store.url", "jdbc:h2:file:./data/perfalert");
         d.put("store.user", "sa");
         d.put("store.password", "");
+        // mail (CONTRACT.md 4.1) and retrying it
         d.put("mail.mode", "file");
         d.put("mail.file.dir", "out/mail");
         d.put("mail.smtp.host", "localhost");
@@ -32,13 +37,35 @@ public final class Settings {
         d.put("mail.smtp.user", "");
         d.put("mail.smtp.password", "");
         d.put("mail.from", "perfalert@localhost");
+        d.put("mail.retry.first.seconds", "60");
+        d.put("mail.retry.max.seconds", "3600");
+        d.put("mail.retry.attempts", "20");
+        // the notification policy (docs/alerts-and-email.md)
+        d.put("notify.email.statuses", "new");
+        d.put("notify.email.severities", "high,medium");
+        d.put("notify.email.directions", "concern");
+        d.put("notify.withdrawn", "true");
+        d.put("notify.email.max.items", "10");
+        // loading
         d.put("inbox.dir", "inbox");
+        d.put("load.max.file.bytes", String.valueOf(200L * 1024 * 1024));
+        d.put("ingest.max-abs-value", "1e12");
+        // the weekly digest (docs/digest.md)
         d.put("digest.cron", "0 0 7 ? * MON");
         d.put("digest.zone", "Europe/London");
         d.put("digest.dir", "out/digests");
+        d.put("digest.top", "5");
+        // pulls (docs/sources.md)
+        d.put("pull.dir", "data/pull");
+        d.put("pull.failures.before.email", "3");
+        d.put("pull.tick.ms", "60000");
+        // the service (docs/service.md)
         d.put("http.port", "8080");
-        d.put("load.max.file.bytes", String.valueOf(200L * 1024 * 1024));
-        d.put("ingest.max-abs-value", "1e12");
+        d.put("service.state.dir", "data");
+        d.put("service.shutdown.seconds", "60");
+        d.put("inbox.poll.ms", "1000");
+        d.put("outbox.period.ms", "10000");
+        d.put("reload.period.ms", "2000");
         return Collections.unmodifiableMap(d);
     }
 
@@ -53,14 +80,28 @@ public final class Settings {
         return DEFAULTS.get(name);
     }
 
-    public String get(String name, String fallback) {
-        String v = get(name);
-        return v == null ? fallback : v;
+    /** A whole number; a clear error naming the setting when it is not one. */
+    public int getInt(String name) {
+        long v = getLong(name);
+        if (v != (int) v) throw new IllegalArgumentException(name + " " + v + " is too large");
+        return (int) v;
     }
 
-    public int getInt(String name) { return Integer.parseInt(get(name).trim()); }
+    public long getLong(String name) {
+        String v = required(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " \"" + v + "\" is not a whole number");
+        }
+    }
 
-    public long getLong(String name) { return Long.parseLong(get(name).trim()); }
+    /** A path (relative paths are taken from where perfalert runs). */
+    public Path getPath(String name) { return Path.of(required(name)); }
 
-    public boolean getBoolean(String name) { return Boolean.parseBoolean(get(name).trim()); }
+    private String required(String name) {
+        String v = get(name);
+        if (v == null) throw new IllegalArgumentException("the setting " + name + " is not set and has no default");
+        return v.trim();
+    }
 }

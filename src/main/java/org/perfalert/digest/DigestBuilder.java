@@ -6,7 +6,6 @@ import org.perfalert.config.Configuration;
 import org.perfalert.config.Person;
 import org.perfalert.model.*;
 
-import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.*;
@@ -33,7 +32,7 @@ public final class DigestBuilder {
     }
 
     /** board: the figures as they stand now (the board tables and sparklines are drawn from it). */
-    public Digest build(DigestWeek week, BoardSource board) throws SQLException {
+    public Digest build(DigestWeek week, BoardSource board) {
         List<WeekAlert> rows = reader.changedBetween(week.start(), week.end()).stream()
                 .filter(a -> config.catalogue().contains(a.series().metric())).toList();
         YearMonth boardMonth = reader.latestMonthLoadedBefore(week.end())

@@ -1,9 +1,6 @@
 package org.perfalert.digest;
 
 import org.perfalert.config.Configuration;
-import org.perfalert.notify.Backoff;
-import org.perfalert.notify.MailSettings;
-import org.perfalert.notify.Outbox;
 import org.perfalert.notify.OutboxSender;
 import org.perfalert.rules.RuleSettings;
 import org.perfalert.rules.SeriesBuilder;
@@ -27,8 +24,7 @@ public final class Digests {
     /** The same with the rule settings in force at each run (the service reloads rules while running). */
     public static WeeklyDigest over(Store store, Configuration config, Supplier<RuleSettings> settings, Clock clock,
                                     boolean withSender) {
-        OutboxSender sender = withSender ? new OutboxSender(new Outbox(store.dataSource()),
-                MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT) : null;
+        OutboxSender sender = withSender ? OutboxSender.over(store.dataSource(), config.settings(), clock) : null;
         return new WeeklyDigest(store.dataSource(), config, () -> board(store, config, settings.get()), clock, sender);
     }
 

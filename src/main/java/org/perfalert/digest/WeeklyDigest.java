@@ -2,11 +2,12 @@ package org.perfalert.digest;
 
 import org.perfalert.config.Configuration;
 import org.perfalert.notify.*;
+import org.perfalert.store.StoreException;
+import org.perfalert.store.Transactions;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,9 +29,10 @@ public final class WeeklyDigest {
     private final DigestArchive archive;
     private final Outbox outbox;
     private final OutboxSender sender;
+    private final DigestLog log;
     private final Clock clock;
     private final ZoneId zone;
-    private final String from;
+    private final Mailer mailer;
 
     /**
      * board is asked for the figures at each run (so a long-running service sees new data); sender may be null: the
@@ -42,13 +44,14 @@ public final class WeeklyDigest {
         this.config = config;
         this.clock = clock;
         this.sender = sender;
-        this.zone = zone(config);
-        this.builder = new DigestBuilder(config, new DigestReader(ds), top(config));
+        DigestSettings settings = DigestSettings.from(config.settings());
+        this.zone = settings.zone();
+        this.builder = new DigestBuilder(config, new DigestReader(ds), settings.top());
         this.renderer = new DigestRenderer(config.dir() == null ? null : config.dir().resolve("templates"));
-        this.archive = new DigestArchive(Path.of(config.settings().get("digest.dir", "out/digests").trim()));
+        this.archive = new DigestArchive(settings.dir());
         this.outbox = new Outbox(ds);
-        this.from = config.settings().get("mail.from", "perfalert@localhost").trim();
-        HeaderSafety.address(from, "perfalert", "mail.from");
+        this.log = new DigestLog(ds);
+        this.mailer = Mailer.of(config);
     }
 
     /** What one run did. */
@@ -66,10 +69,10 @@ public final class WeeklyDigest {
     }
 
     /** The scheduled run: the last complete ISO week in digest.zone. */
-    public String weekly() throws Exception { return deliver(lastCompleteWeek()).message(); }
+    public String weekly() throws IOException { return deliver(lastCompleteWeek()).message(); }
 
     /** The week in progress, sent and archived (for the demo, which feeds two years of data within minutes). */
-    public String thisWeek() throws Exception { return deliver(currentWeek()).message(); }
+    public String thisWeek() throws IOException { return deliver(currentWeek()).message(); }
 
     public DigestWeek lastCompleteWeek() { return DigestWeek.lastComplete(clock, zone); }
 
@@ -78,12 +81,12 @@ public final class WeeklyDigest {
 
     public ZoneId zone() { return zone; }
 
-    public Digest build(DigestWeek week) throws SQLException { return builder.build(week, board.get()); }
+    public Digest build(DigestWeek week) { return builder.build(week, board.get()); }
 
     public DigestRenderer renderer() { return renderer; }
 
     /** Builds, archives, and queues and sends the week's digest unless it was queued before. */
-    public Outcome deliver(DigestWeek week) throws SQLException, IOException {
+    public Outcome deliver(DigestWeek week) throws IOException {
         Digest d = builder.build(week, board.get());
         boolean replaced = archive.exists(week);
         Path archived = archive.write(week, renderer.html(d, name -> DigestArchive.IMAGES + "/" + name), renderer.text(d), d.images());
@@ -97,71 +100,29 @@ public final class WeeklyDigest {
     }
 
     /** When the week's digest was queued, or null when it never was. */
-    public Instant sentAt(DigestWeek week) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT queued_at FROM digest_sent WHERE digest_week = ?")) {
-            ps.setString(1, week.toString());
-            try (ResultSet rs = ps.executeQuery()) { return rs.next() ? rs.getTimestamp(1).toInstant() : null; }
-        }
-    }
+    public Instant sentAt(DigestWeek week) { return log.queuedAt(week); }
 
     /** Queues one email per recipient and records the week, in one transaction; false when the week was already there. */
-    private boolean queue(DigestWeek week, Digest d, List<String> to, Instant now) throws SQLException {
+    private boolean queue(DigestWeek week, Digest d, List<String> to, Instant now) {
         String runId = "digest-" + week;
-        String domain = from.substring(from.indexOf('@') + 1);
-        Map<String, byte[]> inline = new LinkedHashMap<>();
-        Map<String, String> cids = new HashMap<>();
-        d.images().forEach((name, png) -> {
-            String cid = name.replace(".png", "") + "." + week + "@perfalert";
-            cids.put(name, cid);
-            inline.put(cid, png);
-        });
-        String html = renderer.html(d, name -> "cid:" + cids.get(name)), text = renderer.text(d);
-        String subject = HeaderSafety.oneLine("[perfalert] " + d.title() + " (" + d.counts().newConcerns() + " new concerns, "
-                + d.counts().newImprovements() + " new improvements)", 250);
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO digest_sent (digest_week, recipients, run_id, queued_at) VALUES (?,?,?,?)")) {
-                    ps.setString(1, week.toString());
-                    ps.setString(2, String.join(",", to));
-                    ps.setString(3, runId);
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.executeUpdate();
-                }
-                for (String address : to) {
-                    String messageId = "<digest-" + week + "." + UUID.randomUUID() + ".perfalert@" + domain + ">";
-                    String mime = MailComposer.mime(HeaderSafety.address(from, "perfalert", "mail.from"),
-                            HeaderSafety.address(address, null, "digest.to"), subject, text, html, inline, messageId, now);
-                    outbox.enqueue(c, runId, new RenderedEmail(address, subject, messageId, mime), now);
-                }
-                c.commit();
-                return true;
-            } catch (SQLIntegrityConstraintViolationException e) {
-                c.rollback();
-                return false;   // another run queued this week first
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof SQLException se && "23505".equals(se.getSQLState())) return false;
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+        String subject = "[perfalert] " + d.title() + " (" + d.counts().newConcerns() + " new concerns, "
+                + d.counts().newImprovements() + " new improvements)";
+        List<RenderedEmail> mails = new ArrayList<>();
+        for (String address : to) {
+            Mailer.Draft draft = mailer.to(address, null, "digest.to");
+            Map<String, String> src = new LinkedHashMap<>();
+            d.images().forEach((name, png) -> src.put(name, "cid:" + draft.inline(name.replace(".png", "") + "." + week + "@perfalert", png)));
+            mails.add(draft.compose(subject, "digest", Map.of("d", d, "src", src), now));
         }
-    }
-
-    /** digest.zone of a configuration; a clear error when it is not a time zone. */
-    public static ZoneId zone(Configuration config) {
-        String z = config.settings().get("digest.zone", "Europe/London").trim();
-        try { return ZoneId.of(z); }
-        catch (RuntimeException e) { throw new IllegalArgumentException("digest.zone \"" + z + "\" is not a time zone (e.g. Europe/London)"); }
-    }
-
-    private static int top(Configuration config) {
-        String t = config.settings().get("digest.top", "5").trim();
-        try { return Integer.parseInt(t); }
-        catch (NumberFormatException e) { throw new IllegalArgumentException("digest.top \"" + t + "\" is not a whole number"); }
+        try {
+            return Transactions.write(ds, "queue the digest of " + week, c -> {
+                log.record(c, week, to, runId, now);
+                for (RenderedEmail m : mails) outbox.enqueue(c, runId, m, now);
+                return true;
+            });
+        } catch (StoreException e) {
+            if (e.isDuplicateKey()) return false;   // another run queued this week first
+            throw e;
+        }
     }
 }

@@ -13,9 +13,8 @@ public record Backoff(Duration first, Duration max, int maxAttempts) {
 
     /** Reads mail.retry.first.seconds, mail.retry.max.seconds and mail.retry.attempts. */
     public static Backoff from(Settings s) {
-        return new Backoff(Duration.ofSeconds(Long.parseLong(s.get("mail.retry.first.seconds", "60").trim())),
-                Duration.ofSeconds(Long.parseLong(s.get("mail.retry.max.seconds", "3600").trim())),
-                Integer.parseInt(s.get("mail.retry.attempts", "20").trim()));
+        return new Backoff(Duration.ofSeconds(s.getLong("mail.retry.first.seconds")),
+                Duration.ofSeconds(s.getLong("mail.retry.max.seconds")), s.getInt("mail.retry.attempts"));
     }
 
     /** The wait after the given number of failed attempts (1 = the first failure). */

@@ -37,6 +37,4 @@ public final class HeaderSafety {
             throw new IllegalArgumentException(where + ": \"" + email + "\" is not a valid email address: " + e.getMessage());
         }
     }
-
-    public static boolean isValidAddress(String email) { return email != null && ADDRESS.matcher(email).matches(); }
 }

@@ -1,5 +1,7 @@
 package org.perfalert.notify;
 
+import org.perfalert.store.Transactions;
+
 import javax.sql.DataSource;
 import java.sql.*;
 import java.time.Instant;
@@ -19,85 +21,100 @@ public class Outbox {
 
     public Outbox(DataSource ds) { this.ds = ds; }
 
-    /** Queues a rendered email inside the caller's transaction; returns the row's number. */
-    public long enqueue(Connection c, String runId, RenderedEmail mail, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (run_id, recipient, subject, message_id, mime, status,"
-                + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,0,?,?)", new String[]{"id"})) {
-            ps.setString(1, runId);
-            ps.setString(2, mail.recipient());
-            ps.setString(3, mail.subject());
-            ps.setString(4, mail.messageId());
-            ps.setString(5, mail.mime());
-            ps.setString(6, OutboxEntry.PENDING);
-            ps.setTimestamp(7, Timestamp.from(now));
-            ps.setTimestamp(8, Timestamp.from(now));
-            ps.executeUpdate();
-            try (ResultSet k = ps.getGeneratedKeys()) { k.next(); return k.getLong(1); }
-        }
+    /** Queues a composed email inside the caller's transaction; returns the row's number. */
+    public long enqueue(Connection c, String runId, RenderedEmail mail, Instant now) {
+        return Transactions.within(c, "queue the email to " + mail.recipient(), cx -> {
+            try (PreparedStatement ps = cx.prepareStatement("INSERT INTO outbox (run_id, recipient, subject, message_id, mime, status,"
+                    + " attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,0,?,?)", new String[]{"id"})) {
+                ps.setString(1, runId);
+                ps.setString(2, mail.recipient());
+                ps.setString(3, mail.subject());
+                ps.setString(4, mail.messageId());
+                ps.setString(5, mail.mime());
+                ps.setString(6, OutboxEntry.PENDING);
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.setTimestamp(8, Timestamp.from(now));
+                ps.executeUpdate();
+                try (ResultSet k = ps.getGeneratedKeys()) { k.next(); return k.getLong(1); }
+            }
+        });
+    }
+
+    /** Queues emails in one transaction of their own (notices that go with no other decision). */
+    public void enqueueAll(String runId, List<RenderedEmail> mails, Instant now) {
+        Transactions.write(ds, "queue " + mails.size() + " email(s) of run " + runId, c -> {
+            for (RenderedEmail m : mails) enqueue(c, runId, m, now);
+            return null;
+        });
     }
 
     /** Pending emails whose next attempt is due, oldest first. */
-    public List<OutboxEntry> due(Instant now, int limit) throws SQLException {
+    public List<OutboxEntry> due(Instant now, int limit) {
         return query("WHERE status = '" + OutboxEntry.PENDING + "' AND next_attempt_at <= ? ORDER BY id", limit,
                 ps -> ps.setTimestamp(1, Timestamp.from(now)));
     }
 
     /** Every row, oldest first (for reports and tests). */
-    public List<OutboxEntry> all() throws SQLException {
+    public List<OutboxEntry> all() {
         return query("ORDER BY id", Integer.MAX_VALUE, ps -> { });
     }
 
     /** How many emails stand in each status (pending, sent, failed): for health checks and reports. */
-    public Map<String, Integer> countByStatus() throws SQLException {
-        Map<String, Integer> out = new TreeMap<>();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
-            while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
-        }
-        return out;
+    public Map<String, Integer> countByStatus() {
+        return Transactions.read(ds, "count the outbox", c -> {
+            Map<String, Integer> out = new TreeMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        });
     }
 
-    public void markSent(long id, Instant now) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, sent_at = ?, attempts = attempts + 1,"
-                     + " last_error = NULL WHERE id = ?")) {
-            ps.setString(1, OutboxEntry.SENT);
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+    public void markSent(long id, Instant now) {
+        Transactions.write(ds, "mark email " + id + " sent", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, sent_at = ?, attempts = attempts + 1,"
+                    + " last_error = NULL WHERE id = ?")) {
+                ps.setString(1, OutboxEntry.SENT);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Records a failed attempt: retried at nextAttempt, or given up (status failed) when giveUp. */
-    public void markFailed(long id, String error, Instant nextAttempt, boolean giveUp) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, attempts = attempts + 1,"
-                     + " next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-            ps.setString(1, giveUp ? OutboxEntry.FAILED : OutboxEntry.PENDING);
-            ps.setTimestamp(2, Timestamp.from(nextAttempt));
-            ps.setString(3, error.length() > 1900 ? error.substring(0, 1900) : error);
-            ps.setLong(4, id);
-            ps.executeUpdate();
-        }
+    public void markFailed(long id, String error, Instant nextAttempt, boolean giveUp) {
+        Transactions.write(ds, "record the failure of email " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, attempts = attempts + 1,"
+                    + " next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+                ps.setString(1, giveUp ? OutboxEntry.FAILED : OutboxEntry.PENDING);
+                ps.setTimestamp(2, Timestamp.from(nextAttempt));
+                ps.setString(3, error.length() > 1900 ? error.substring(0, 1900) : error);
+                ps.setLong(4, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private interface Binder { void bind(PreparedStatement ps) throws SQLException; }
 
-    private List<OutboxEntry> query(String tail, int limit, Binder binder) throws SQLException {
-        List<OutboxEntry> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox " + tail)) {
-            binder.bind(ps);
-            ps.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Timestamp sent = rs.getTimestamp("sent_at");
-                    out.add(new OutboxEntry(rs.getLong("id"), rs.getString("run_id"), rs.getString("recipient"),
-                            rs.getString("subject"), rs.getString("message_id"), rs.getString("mime"), rs.getString("status"),
-                            rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                            rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant()));
+    private List<OutboxEntry> query(String tail, int limit, Binder binder) {
+        return Transactions.read(ds, "read the outbox", c -> {
+            List<OutboxEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox " + tail)) {
+                binder.bind(ps);
+                ps.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp sent = rs.getTimestamp("sent_at");
+                        out.add(new OutboxEntry(rs.getLong("id"), rs.getString("run_id"), rs.getString("recipient"),
+                                rs.getString("subject"), rs.getString("message_id"), rs.getString("mime"), rs.getString("status"),
+                                rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
+                                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant()));
+                    }
                 }
             }
-        }
-        return out;
+            return out;
+        });
     }
 }

@@ -1,9 +1,10 @@
 package org.perfalert.notify;
 
+import org.perfalert.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +29,16 @@ public class OutboxSender {
         this.backoff = backoff;
     }
 
+    /** The sender of the outbox in this database, with the transport and retry settings given. */
+    public static OutboxSender over(DataSource ds, Settings settings, Clock clock) {
+        return new OutboxSender(new Outbox(ds), MailSettings.from(settings).transport(), clock, Backoff.from(settings));
+    }
+
     /** What one pass did. */
     public record Report(int sent, int failed, int gaveUp) { }
 
     /** Sends every email that is due now; returns how many went and how many failed. */
-    public Report sendDue() throws SQLException {
+    public Report sendDue() {
         int sent = 0, failed = 0, gaveUp = 0;
         List<OutboxEntry> due = outbox.due(clock.instant(), 500);
         for (OutboxEntry mail : due) {

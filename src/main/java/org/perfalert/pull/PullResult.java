@@ -15,6 +15,9 @@ public record PullResult(Source source, PullWindow window, String runId, List<Fi
 
     public boolean ok() { return failure == null; }
 
+    /** True when the pull added or revised figures: then there are months to evaluate. */
+    public boolean changedFigures() { return !touchedMonths().isEmpty(); }
+
     /** The months with new or revised figures: to evaluate again. */
     public SortedSet<YearMonth> touchedMonths() {
         SortedSet<YearMonth> months = new TreeSet<>();

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -53,12 +52,12 @@ public final class SourcePuller {
     public PullHealth health() { return health; }
 
     /** A scheduled pull: the source's recent complete months. */
-    public PullResult pull(Source source) throws SQLException {
+    public PullResult pull(Source source) {
         return pull(source, PullWindow.recent(source.months(), clock));
     }
 
     /** Pulls the months given now, loads what came and records how the source did. */
-    public PullResult pull(Source source, PullWindow window) throws SQLException {
+    public PullResult pull(Source source, PullWindow window) {
         Instant started = clock.instant();
         String runId = "pull-" + source.name() + "-" + RUN.format(started);
         List<FileResult> loads = new ArrayList<>();

@@ -1,61 +1,57 @@
 package org.perfalert.service;
 
-import jakarta.mail.internet.InternetAddress;
-import org.perfalert.alerts.AlertPipeline;
-import org.perfalert.alerts.RunSummary;
+import org.perfalert.alerts.EmailPlanner;
 import org.perfalert.config.ConfigException;
 import org.perfalert.config.Configuration;
 import org.perfalert.config.Settings;
 import org.perfalert.digest.Digests;
 import org.perfalert.digest.WeeklyDigest;
-import org.perfalert.ingest.FileLoader;
-import org.perfalert.ingest.FileResult;
-import org.perfalert.ingest.InboxFiler;
-import org.perfalert.model.Observation;
-import org.perfalert.model.SeriesKey;
-import org.perfalert.notify.*;
-import org.perfalert.pull.AfterPull;
+import org.perfalert.notify.Backoff;
+import org.perfalert.notify.MailSettings;
+import org.perfalert.notify.Mailer;
+import org.perfalert.notify.Outbox;
+import org.perfalert.notify.OutboxSender;
+import org.perfalert.notify.RenderedEmail;
+import org.perfalert.pipeline.Pipeline;
+import org.perfalert.pipeline.RunParts;
 import org.perfalert.pull.Pulling;
-import org.perfalert.pull.Source;
 import org.perfalert.pull.SourcesFile;
-import org.perfalert.rules.*;
-import org.perfalert.store.ObservationStore;
+import org.perfalert.rules.RuleBase;
+import org.perfalert.rules.RuleCompiler;
+import org.perfalert.rules.RuleProblems;
 import org.perfalert.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.*;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Puts the real stages together for the service: the store, the rules and configuration in force
- * (reloadable), the loader, the alert pipeline and the outbox sender. The parts that depend on the
- * configuration or the rules are built together as one {@link Running} version, so a reload swaps
- * them together or not at all.
+ * Puts the service's parts together from its settings: the store, the rules and configuration in force (reloadable:
+ * each version's {@link RunParts} are built whole and swapped whole), the pipeline that owns every run, the outbox
+ * sender, the weekly digest and the pulls. The routes reach them through the beans of {@link ServiceBeans}.
  */
 public final class Assembly implements AutoCloseable {
-    private static final Logger ALERTS = LoggerFactory.getLogger("perfalert.alerts");
     private static final Logger RULES = LoggerFactory.getLogger("perfalert.rules");
-    private static final DateTimeFormatter RUN = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** What one version of rules/ and config/ runs with. */
-    public record Running(RuleBase ruleBase, Evaluator evaluator, FileLoader loader, AlertPipeline alerts) { }
-
+    private final Settings settings;
     private final Store store;
-    private final Stages stages;
-    private final Path stateDir;
+    private final LiveRules<RunParts> rules;
+    private final Pipeline pipeline;
+    private final OutboxSender sender;
+    private final Pulling pulling;
+    private final Clock clock;
 
-    private Assembly(Store store, Stages stages, Path stateDir) {
+    private Assembly(Settings settings, Store store, LiveRules<RunParts> rules, Pipeline pipeline, OutboxSender sender,
+                     Pulling pulling, Clock clock) {
+        this.settings = settings;
         this.store = store;
-        this.stages = stages;
-        this.stateDir = stateDir;
+        this.rules = rules;
+        this.pipeline = pipeline;
+        this.sender = sender;
+        this.pulling = pulling;
+        this.clock = clock;
     }
 
     /**
@@ -63,132 +59,60 @@ public final class Assembly implements AutoCloseable {
      * (every problem as FILE:LINE) when that first version cannot be used.
      */
     public static Assembly open(Settings settings, Path configDir, Path rulesDir, Clock clock) throws BrokenVersion {
-        Store store = Store.open(serviceUrl(settings.get("store.url")), settings.get("store.user", ""),
-                settings.get("store.password", ""), clock);
+        return open(settings, configDir, rulesDir, clock, RuleCompiler::compile);
+    }
+
+    /** How a version's rule folder is compiled (tests hand in one that compiles the standard pack once per JVM). */
+    @FunctionalInterface
+    public interface Compiler {
+        RuleBase compile(Path rulesDir) throws RuleProblems;
+    }
+
+    /** The same, with the rule folder compiled by the compiler given. */
+    public static Assembly open(Settings settings, Path configDir, Path rulesDir, Clock clock, Compiler compiler) throws BrokenVersion {
+        Store store = Store.open(serviceUrl(settings.get("store.url")), settings.get("store.user"), settings.get("store.password"), clock);
         try {
-            return assemble(store, settings, configDir, rulesDir, clock);
+            MailSettings mail = MailSettings.from(settings);
+            Mailer mailer = new Mailer(mail.from(), configDir.resolve("templates"));
+            LiveRules<RunParts> live = LiveRules.start(configDir, rulesDir, (config, dir) -> build(config, dir, compiler, store, clock),
+                    new AnalystMail(new Outbox(store.dataSource()), mailer, clock),
+                    settings.getPath("service.state.dir").resolve("broken-versions-told.txt"));
+            OutboxSender sender = new OutboxSender(new Outbox(store.dataSource()), new LoggingTransport(mail.transport()), clock,
+                    Backoff.from(settings));
+            Pipeline pipeline = new Pipeline(store.observations(), () -> live.current().rules(), clock);
+            // Pulled figures go the way of a dropped file's: the pipeline's loader, with the configuration in force.
+            Pulling pulling;
+            try {
+                pulling = Pulling.create(settings, store, SourcesFile.load(configDir), pipeline::load,
+                        () -> live.current().config().people().analysts(), mailer, System.getenv(), clock);
+            } catch (ConfigException e) {
+                throw new BrokenVersion(e.problems());
+            }
+            return new Assembly(settings, store, live, pipeline, sender, pulling, clock);
         } catch (BrokenVersion | RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
-    private static Assembly assemble(Store store, Settings settings, Path configDir, Path rulesDir, Clock clock) throws BrokenVersion {
-        ObservationStore observations = store.observations();
-        Outbox outbox = new Outbox(store.dataSource());
-        // Email charts draw on the history the month was just evaluated with (derived totals included);
-        // before any evaluation, straight from the store.
-        AtomicReference<SeriesBuilder> lastEvaluated = new AtomicReference<>();
-        SeriesHistory history = (key, from, to) -> {
-            SeriesBuilder seen = lastEvaluated.get();
-            return seen != null && seen.latestMonth().map(m -> !m.isBefore(to)).orElse(false)
-                    ? seen.values(key, from, to) : history(observations, key, from, to);
-        };
-        MailSettings mail = MailSettings.from(settings);
-        Path stateDir = Path.of(settings.get("service.state.dir", "data"));
-
-        LiveRules.Builder<Running> builder = (config, rules) -> build(config, rules, store, observations, history, clock);
-        LiveRules<Running> live = LiveRules.start(configDir, rulesDir, builder,
-                new AnalystMail(store, outbox, mail.from(), clock), stateDir.resolve("broken-versions-told.txt"));
-
-        OutboxSender sender = new OutboxSender(outbox, new LoggingTransport(mail.transport()), clock, Backoff.from(settings));
-        AtomicLong runs = new AtomicLong();
-
-        Stages.FileIntake intake = file -> {
-            String runId = "load-" + LocalDateTime.now(clock).format(RUN) + "-" + runs.incrementAndGet();
-            FileResult result = live.current().rules().loader().load(file);
-            Path filed = new InboxFiler(file.getParent()).file(result);
-            List<YearMonth> months = List.copyOf(result.touchedMonths());
-            return new Stages.LoadedFile(file.getFileName().toString(), result.loaded(), months, filed,
-                    result.parsed().observations().size(), result.problems().size(), runId);
-        };
-        Stages.MonthEvaluator evaluator = month -> {
-            Running r = live.current().rules();
-            SeriesBuilder seriesHistory = r.evaluator().history(observations.upTo(month));
-            lastEvaluated.set(seriesHistory);
-            Set<SeriesKey> evaluated = new HashSet<>();
-            for (Series s : seriesHistory.seriesAt(month))
-                evaluated.add(new SeriesKey(s.getMetricId(), s.getLevel(), s.getArea()));
-            return new Stages.Evaluation(month, r.evaluator().evaluate(seriesHistory, month), evaluated);
-        };
-        // One alert run at a time: the ingest route and the pull routes run on their own threads.
-        Stages.AlertStage alerts = new Stages.AlertStage() {
-            @Override
-            public synchronized void process(Stages.Evaluation evaluation, String runId) throws Exception {
-                RunSummary s = live.current().rules().alerts().process(evaluation.month(), evaluation.exceptions(),
-                        evaluation.evaluated(), runId);
-                ALERTS.info("alerts month={} run={} found={} new={} continuing={} resolved={} withdrawn={} silenced={} emails_queued={}",
-                        s.month(), runId, s.found(), s.newCount(), s.continuing(), s.resolved(), s.withdrawn(), s.silenced(),
-                        s.emailsQueued());
-            }
-        };
-        // One sender at a time: the timer route and a final drain (demo, shutdown) must not both send a row.
-        Stages.OutboxStage send = new Stages.OutboxStage() {
-            @Override
-            public synchronized int sendDue() throws Exception {
-                OutboxSender.Report r = sender.sendDue();
-                return r.sent();
-            }
-
-            @Override
-            public Map<String, Integer> counts() throws Exception {
-                return outbox.countByStatus();
-            }
-        };
-        // The digest with the configuration and rule settings in force; its emails go through the outbox stage.
-        java.util.function.Supplier<WeeklyDigest> digests = () -> {
-            LiveRules.Version<Running> v = live.current();
-            Configuration c = v.config();   // with the service's settings (the demo's overrides among them)
-            return Digests.over(store, new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings),
-                    v.rules().ruleBase().settings(), clock, false);
-        };
-        Stages.DigestStage digest = new Stages.DigestStage() {
-            @Override public String weekly() throws Exception { return digests.get().weekly(); }
-            @Override public String thisWeek() throws Exception { return digests.get().thisWeek(); }
-        };
-        // Pulled figures go the way of a dropped file's: the loader in force, then evaluate and alert each changed month.
-        List<Source> sources;
-        try {
-            sources = SourcesFile.load(configDir);
-        } catch (ConfigException e) {
-            throw new BrokenVersion(e.problems());
-        }
-        Pulling pulling = Pulling.create(settings, store, sources, file -> live.current().rules().loader().load(file),
-                () -> live.current().config().people().analysts(), System.getenv(), clock);
-        AfterPull afterPull = result -> {
-            // Evaluate and alert under the alert stage's lock, so a month's run is not interleaved with the inbox's.
-            synchronized (alerts) {
-                for (YearMonth month : result.touchedMonths()) alerts.process(evaluator.evaluate(month), result.runId());
-            }
-        };
-        return new Assembly(store, new Stages(intake, evaluator, alerts, send, digest, live, pulling.beans(afterPull)), stateDir);
-    }
-
-    private static Running build(Configuration config, Path rulesDir, Store store, ObservationStore observations,
-                                 SeriesHistory history, Clock clock) throws BrokenVersion {
+    /** One version of rules/ and config/: the rules compiled and the alert stages checked, every problem together. */
+    private static RunParts build(Configuration config, Path rulesDir, Compiler compiler, Store store, Clock clock) throws BrokenVersion {
         List<String> problems = new ArrayList<>();
-        RuleBase rules = null;
-        AlertPipeline pipeline = null;
+        RuleBase compiled = null;
         try {
-            rules = RuleCompiler.compile(rulesDir);
+            compiled = compiler.compile(rulesDir);
         } catch (RuleProblems e) {
             problems.addAll(e.problems());
         }
+        RunParts parts = null;
         try {
-            pipeline = new AlertPipeline(store.dataSource(), config, history, clock);
+            if (compiled != null) parts = RunParts.of(config, compiled, store, clock, p -> RULES.warn("rule problem: {}", p));
+            else EmailPlanner.check(config);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) throw new BrokenVersion(problems);
-        Evaluator evaluator = new Evaluator(rules, config.catalogue(), config.areas(), p -> RULES.warn("rule problem: {}", p));
-        return new Running(rules, evaluator, new FileLoader(config, observations, clock), pipeline);
-    }
-
-    private static SortedMap<YearMonth, Double> history(ObservationStore observations, SeriesKey key, YearMonth from, YearMonth to) {
-        SortedMap<YearMonth, Double> out = new TreeMap<>();
-        for (Observation o : observations.upTo(to))
-            if (o.key().equals(key) && !o.month().isBefore(from)) out.put(o.month(), o.value());
-        return out;
+        return parts;
     }
 
     /**
@@ -200,47 +124,48 @@ public final class Assembly implements AutoCloseable {
         return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
-    public Stages stages() { return stages; }
-
-    public Path stateDir() { return stateDir; }
+    public Settings settings() { return settings; }
 
     public Store store() { return store; }
+
+    /** The rules and configuration in force, and the last broken change kept out. */
+    public LiveRules<RunParts> rules() { return rules; }
+
+    /** The owner of every run: the inbox's and the pulls'. */
+    public Pipeline pipeline() { return pipeline; }
+
+    public Pulling pulling() { return pulling; }
+
+    /** Sends what is due in the outbox; one sender at a time (the timer route and a final drain must not both send a row). */
+    public synchronized int sendDue() { return sender.sendDue().sent(); }
+
+    /** How many emails stand in each status (pending, sent, failed). */
+    public Map<String, Integer> outboxCounts() { return new Outbox(store.dataSource()).countByStatus(); }
+
+    /** The weekly digest with the configuration and rule settings in force; its emails wait for the outbox sender. */
+    public WeeklyDigest digest() {
+        LiveRules.Version<RunParts> v = rules.current();
+        Configuration c = v.config();   // with the service's settings (the demo's overrides among them)
+        return Digests.over(store, new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings),
+                v.rules().rules().settings(), clock, false);
+    }
 
     @Override
     public void close() { store.close(); }
 
     /** Tells the analysts of a broken version by an email through the outbox (sent like every other). */
-    private record AnalystMail(Store store, Outbox outbox, String from, Clock clock) implements LiveRules.AnalystAlarm {
+    private record AnalystMail(Outbox outbox, Mailer mailer, Clock clock) implements LiveRules.AnalystAlarm {
         @Override
-        public void brokenVersion(List<String> analysts, String hash, List<String> problems) throws Exception {
+        public void brokenVersion(List<String> analysts, String hash, List<String> problems) {
             if (analysts.isEmpty()) {
                 LoggerFactory.getLogger("perfalert.reload").warn("no analysts in people.yaml to tell of broken version {}", hash);
                 return;
             }
             String subject = "perfalert: rule or configuration change not applied (version " + hash + ")";
-            StringBuilder text = new StringBuilder("The change to the rules or configuration could not be used, so the service "
-                    + "keeps running on the previous version.\n\nProblems (FILE:LINE):\n");
-            problems.forEach(p -> text.append("  ").append(p).append('\n'));
-            text.append("\nCorrect the files (perfalert rules check shows the same list); the service picks up the fix by itself.\n");
-            StringBuilder html = new StringBuilder("<p>The change to the rules or configuration could not be used, so the service "
-                    + "keeps running on the previous version.</p><p>Problems (FILE:LINE):</p><ul>");
-            problems.forEach(p -> html.append("<li><code>").append(escape(p)).append("</code></li>"));
-            html.append("</ul><p>Correct the files (<code>perfalert rules check</code> shows the same list); "
-                    + "the service picks up the fix by itself.</p>");
-            try (Connection c = store.dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                for (String to : analysts) {
-                    String messageId = "<" + UUID.randomUUID() + ".reload@" + from.substring(from.indexOf('@') + 1) + ">";
-                    String mime = MailComposer.mime(new InternetAddress(from, "perfalert"), new InternetAddress(to), subject,
-                            text.toString(), html.toString(), Map.of(), messageId, clock.instant());
-                    outbox.enqueue(c, "reload-" + hash, new RenderedEmail(to, subject, messageId, mime), clock.instant());
-                }
-                c.commit();
-            }
-        }
-
-        private static String escape(String s) {
-            return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            Map<String, Object> model = Map.of("version", hash, "problems", problems);
+            List<RenderedEmail> mails = analysts.stream().map(to -> mailer.to(to, null, "people.yaml analysts")
+                    .compose(subject, "rules-not-applied", model, clock.instant())).toList();
+            outbox.enqueueAll("reload-" + hash, mails, clock.instant());
         }
     }
 }

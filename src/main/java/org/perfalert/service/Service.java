@@ -1,9 +1,7 @@
 package org.perfalert.service;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.perfalert.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,12 +9,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running service: Camel Main loading routes/*.camel.yaml from disk, with the stage beans
- * registered from Java and the settings (CONTRACT.md 4.1) offered to the routes as {{placeholders}}.
+ * The running service: Camel Main loading routes/*.camel.yaml from disk, with the beans of {@link ServiceBeans}
+ * bound by Camel's convention and the settings (CONTRACT.md 4.1) offered to the routes as {{placeholders}}.
  */
 public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("perfalert.service");
@@ -28,15 +25,9 @@ public final class Service implements AutoCloseable {
 
         /** The options the settings give; httpPort 0 or less turns the health endpoint off. */
         public static Options from(Settings s, Path routesDir) {
-            return new Options(routesDir, Path.of(s.get("inbox.dir")), Path.of(s.get("service.state.dir", "data")),
-                    s.getInt("http.port"), s.get("digest.cron"), s.get("digest.zone"),
-                    Long.parseLong(s.get("inbox.poll.ms", "1000")), Long.parseLong(s.get("outbox.period.ms", "10000")),
-                    Long.parseLong(s.get("reload.period.ms", "2000")), Integer.parseInt(s.get("service.shutdown.seconds", "60")));
-        }
-
-        public Options withInbox(Path inbox) {
-            return new Options(routesDir, inbox, stateDir, httpPort, digestCron, digestZone, inboxPollMs,
-                    outboxPeriodMs, reloadPeriodMs, shutdownTimeoutSeconds);
+            return new Options(routesDir, s.getPath("inbox.dir"), s.getPath("service.state.dir"), s.getInt("http.port"),
+                    s.get("digest.cron"), s.get("digest.zone"), s.getLong("inbox.poll.ms"), s.getLong("outbox.period.ms"),
+                    s.getLong("reload.period.ms"), s.getInt("service.shutdown.seconds"));
         }
     }
 
@@ -50,7 +41,7 @@ public final class Service implements AutoCloseable {
     }
 
     /** Starts the routes; returns once they run. */
-    public static Service start(Stages stages, Options o) throws Exception {
+    public static Service start(Assembly parts, Options o) throws Exception {
         Path routes = o.routesDir().toAbsolutePath().normalize();
         if (!Files.isDirectory(routes))
             throw new IOException("the routes folder " + routes + " is missing (run from the repository's top folder, "
@@ -63,44 +54,14 @@ public final class Service implements AutoCloseable {
         main.configure().setShutdownTimeout(o.shutdownTimeoutSeconds());
         main.configure().setName("perfalert");
         main.configure().setJmxEnabled(false);
-
-        main.bind("loadFile", new Steps.LoadFile(stages.intake()));
-        main.bind("evaluateMonths", new Steps.EvaluateMonths(stages.evaluator()));
-        main.bind("raiseAlerts", new Steps.RaiseAlerts(stages.alerts()));
-        main.bind("sendOutbox", new Steps.SendOutbox(stages.outbox()));
-        main.bind("weeklyDigest", new Steps.WeeklyDigest(stages.digest()));
-        main.bind("reloadRules", new Steps.ReloadRules(stages.rules()));
-        // The pull routes (routes/pull-*.camel.yaml): config/sources.yaml's sources, on their schedules.
-        main.bind(org.perfalert.pull.Pulling.BEAN, stages.pull().steps());
-        // Files already loaded are remembered on disk, so a restart does not load them again.
-        main.bind("inboxSeen", FileIdempotentRepository.fileIdempotentRepository(
-                o.stateDir().resolve("inbox-seen.txt").toFile(), 100_000, 64L * 1024 * 1024));
-
-        Properties p = new Properties();
-        p.setProperty("inbox.dir", o.inboxDir().toAbsolutePath().toString().replace('\\', '/'));
-        p.setProperty("inbox.poll.ms", String.valueOf(o.inboxPollMs()));
-        p.setProperty("outbox.period.ms", String.valueOf(o.outboxPeriodMs()));
-        p.setProperty("reload.period.ms", String.valueOf(o.reloadPeriodMs()));
-        p.setProperty("digest.cron", o.digestCron());
-        p.setProperty("digest.zone", o.digestZone());
-        p.setProperty("pull.tick.ms", String.valueOf(stages.pull().tickMs()));
+        main.configure().addConfiguration(new ServiceBeans(parts, o));
         if (o.httpPort() > 0) {
             // Health on localhost only (CONTRACT.md 4.1): GET /observe/health
-            p.setProperty("camel.management.enabled", "true");
-            p.setProperty("camel.management.host", "127.0.0.1");
-            p.setProperty("camel.management.port", String.valueOf(o.httpPort()));
-            p.setProperty("camel.management.healthCheckEnabled", "true");
-            p.setProperty("camel.health.initialState", "up");
-            p.setProperty("camel.health.exposureLevel", "full");
+            main.configure().httpManagementServer().withEnabled(true).withHost("127.0.0.1").withPort(o.httpPort())
+                    .withHealthCheckEnabled(true);
+            main.configure().health().withInitialState("up").withExposureLevel("full");
         }
-        main.setInitialProperties(p);
         main.start();
-        HealthCheckRegistry health = HealthCheckRegistry.get(main.getCamelContext());
-        if (health != null) {
-            health.register(new ServiceHealth.Outbox(stages.outbox()));
-            health.register(new ServiceHealth.Rules(stages.rules()));
-            health.register(stages.pull().health());
-        }
         LOG.info("service started inbox={} routes={} health={} digest.cron=\"{}\" digest.zone={}",
                 o.inboxDir().toAbsolutePath(), routes, o.httpPort() > 0
                         ? "http://127.0.0.1:" + o.httpPort() + "/observe/health" : "off", o.digestCron(), o.digestZone());

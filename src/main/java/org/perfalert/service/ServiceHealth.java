@@ -16,17 +16,17 @@ final class ServiceHealth {
 
     /** DOWN when the store cannot be asked; the details say how many emails are pending, sent and failed. */
     static final class Outbox extends AbstractHealthCheck {
-        private final Stages.OutboxStage outbox;
+        private final Assembly parts;
 
-        Outbox(Stages.OutboxStage outbox) {
+        Outbox(Assembly parts) {
             super("perfalert", "outbox");
-            this.outbox = outbox;
+            this.parts = parts;
         }
 
         @Override
         protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
             try {
-                Map<String, Integer> counts = outbox.counts();
+                Map<String, Integer> counts = parts.outboxCounts();
                 builder.detail("emails.pending", counts.getOrDefault("pending", 0))
                         .detail("emails.sent", counts.getOrDefault("sent", 0))
                         .detail("emails.failed", counts.getOrDefault("failed", 0)).up();

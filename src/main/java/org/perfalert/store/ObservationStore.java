@@ -7,6 +7,7 @@ import org.perfalert.model.SeriesKey;
 import javax.sql.DataSource;
 import java.sql.*;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -33,18 +34,10 @@ public final class ObservationStore {
     public LoadOutcome load(String source, List<Observation> observations) {
         Map<List<Object>, Observation> incoming = new LinkedHashMap<>();
         observations.forEach(o -> incoming.put(id(o), o)); // a later duplicate wins, as between files
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                LoadOutcome outcome = load(c, source, incoming);
-                c.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store " + source + ": " + e.getMessage() + " (nothing of it was stored)", e);
+        try {
+            return Transactions.write(dataSource, "store " + source, c -> load(c, source, incoming));
+        } catch (StoreException e) {
+            throw new StoreException(e.getMessage() + " (nothing of it was stored)", e.getCause());
         }
     }
 
@@ -178,52 +171,74 @@ public final class ObservationStore {
 
     /** The latest month with any stored observation. */
     public Optional<YearMonth> latestMonth() {
-        try (Connection c = dataSource.getConnection();
-             Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT MAX(obs_month) FROM observation")) {
-            rs.next();
-            String m = rs.getString(1);
-            return m == null ? Optional.empty() : Optional.of(YearMonth.parse(m.trim()));
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
-        }
+        return Transactions.read(dataSource, "read the store", c -> month(c, "SELECT MAX(obs_month) FROM observation", null));
+    }
+
+    /** The latest month of data loaded before the instant, if any (what the digest's board table shows). */
+    public Optional<YearMonth> latestMonthLoadedBefore(Instant to) {
+        return Transactions.read(dataSource, "read the store", c -> month(c, "SELECT MAX(obs_month) FROM observation WHERE loaded_at < ?",
+                to.atOffset(ZoneOffset.UTC)));
+    }
+
+    /** For every metric with any data: the latest month it has a figure for (any area), up to the month given. */
+    public Map<String, YearMonth> lastMonthByMetric(YearMonth upTo) {
+        return Transactions.read(dataSource, "read the store", c -> {
+            Map<String, YearMonth> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT metric, MAX(obs_month) FROM observation WHERE obs_month <= ? GROUP BY metric")) {
+                ps.setString(1, upTo.toString());
+                try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.put(rs.getString(1), YearMonth.parse(rs.getString(2).trim())); }
+            }
+            return out;
+        });
     }
 
     /** The revisions of one series in one month, oldest first. */
     public List<Revision> revisions(SeriesKey key, YearMonth month) {
         String sql = "SELECT * FROM observation_revision WHERE metric = ? AND area_type = ? AND area = ? AND obs_month = ? ORDER BY id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, key.metric());
-            ps.setString(2, key.areaType().id());
-            ps.setString(3, key.area());
-            ps.setString(4, month.toString());
-            List<Revision> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next())
-                    out.add(new Revision(key, month, rs.getDouble("old_value"), getLong(rs, "old_numerator"),
-                            getLong(rs, "old_denominator"), rs.getString("old_source"), rs.getDouble("new_value"),
-                            getLong(rs, "new_numerator"), getLong(rs, "new_denominator"), rs.getString("source"),
-                            rs.getObject("revised_at", OffsetDateTime.class).toInstant()));
+        return Transactions.read(dataSource, "read the store", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key.metric());
+                ps.setString(2, key.areaType().id());
+                ps.setString(3, key.area());
+                ps.setString(4, month.toString());
+                List<Revision> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next())
+                        out.add(new Revision(key, month, rs.getDouble("old_value"), getLong(rs, "old_numerator"),
+                                getLong(rs, "old_denominator"), rs.getString("old_source"), rs.getDouble("new_value"),
+                                getLong(rs, "new_numerator"), getLong(rs, "new_denominator"), rs.getString("source"),
+                                rs.getObject("revised_at", OffsetDateTime.class).toInstant()));
+                }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        });
+    }
+
+    private static Optional<YearMonth> month(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String m = rs.getString(1);
+                return m == null ? Optional.empty() : Optional.of(YearMonth.parse(m.trim()));
+            }
         }
     }
 
     private List<Observation> query(String sql, String param) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (param != null) ps.setString(1, param);
-            ps.setFetchSize(1000);
-            List<Observation> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(read(rs));
+        return Transactions.read(dataSource, "read the store", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (param != null) ps.setString(1, param);
+                ps.setFetchSize(1000);
+                List<Observation> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+                out.sort(ORDER);
+                return out;
             }
-            out.sort(ORDER);
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
-        }
+        });
     }
 
     private static Observation read(ResultSet rs) throws SQLException {

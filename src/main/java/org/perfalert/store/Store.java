@@ -23,7 +23,7 @@ public final class Store implements AutoCloseable {
 
     /** Opens the store named by the settings store.url, store.user and store.password. */
     public static Store open(Settings settings) {
-        return open(settings.get("store.url"), settings.get("store.user", ""), settings.get("store.password", ""), Clock.systemUTC());
+        return open(settings.get("store.url"), settings.get("store.user"), settings.get("store.password"), Clock.systemUTC());
     }
 
     /** Opens a store and runs the migrations; clock stamps loads and revisions. */

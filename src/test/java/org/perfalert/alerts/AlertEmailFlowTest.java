@@ -30,7 +30,7 @@ class AlertEmailFlowTest {
     @TempDir Path dir;
     GreenMail smtp;
     DataSource ds;
-    AlertPipeline pipeline;
+    AlertStages stages;
     OutboxSender sender;
     TestClock clock = new TestClock(Instant.parse("2025-04-02T08:00:00Z"));
 
@@ -49,8 +49,8 @@ class AlertEmailFlowTest {
         Configuration config = config(dir.resolve("config"), "mail.mode=smtp\nmail.smtp.host=127.0.0.1\nmail.smtp.port="
                 + smtp.getSmtp().getPort() + "\n");
         ds = h2();
-        pipeline = new AlertPipeline(ds, config, HISTORY, clock);
-        sender = new OutboxSender(pipeline.outbox(), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT);
+        stages = new AlertStages(ds, config, clock);
+        sender = new OutboxSender(new Outbox(ds), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT);
         evaluated.addAll(series("burglary", "Cambridgeshire", "Fenland", "Peterborough", "Cambridge"));
         evaluated.addAll(series("robbery", "Cambridgeshire", "Fenland", "Peterborough", "Cambridge"));
         evaluated.addAll(series("calls_999", "Cambridgeshire"));
@@ -75,7 +75,7 @@ class AlertEmailFlowTest {
     @Test
     void twoMonthsReachTheRightLeadsOnceAndARevisionSendsOneNotice() throws Exception {
         // February
-        RunSummary feb = pipeline.process(FEB, List.of(burglaryFenland, robberyForce, burglaryPeterboroughDown, calls), evaluated, "run-feb");
+        RunSummary feb = raise(stages, FEB, List.of(burglaryFenland, robberyForce, burglaryPeterboroughDown, calls), evaluated, "run-feb");
         assertThat(feb.newCount()).isEqualTo(4);
         assertThat(sender.sendDue().sent()).isEqualTo(3);
         List<MailReading> febMail = received();
@@ -99,7 +99,7 @@ class AlertEmailFlowTest {
         PerformanceException robberyPeterborough = exception("spc-outside-limits", "robbery", "Peterborough", MAR, HIGH, CONCERN, 30);
         PerformanceException robberyCambridge = exception("threshold-above", "robbery", "Cambridge", MAR, MEDIUM, CONCERN, 25);
         List<PerformanceException> march = List.of(burglaryFenlandMar, robberyPeterborough, robberyCambridge);
-        RunSummary mar = pipeline.process(MAR, march, evaluated, "run-mar");
+        RunSummary mar = raise(stages, MAR, march, evaluated, "run-mar");
         assertThat(List.of(mar.newCount(), mar.continuing(), mar.resolved(), mar.withdrawn())).containsExactly(2, 1, 3, 0);
         assertThat(sender.sendDue().sent()).isEqualTo(2);
         List<MailReading> marMail = received();
@@ -113,14 +113,14 @@ class AlertEmailFlowTest {
         assertThat(marMail.get(1).text()).contains(robberyPeterborough.headline()).doesNotContain("continuing");
 
         // The same evaluation again: nothing changes, nothing is sent.
-        RunSummary again = pipeline.process(MAR, march, evaluated, "run-mar-again");
+        RunSummary again = raise(stages, MAR, march, evaluated, "run-mar-again");
         assertThat(again.emailsQueued()).isZero();
         assertThat(again.unchanged()).isEqualTo(6);
         assertThat(sender.sendDue().sent()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(5);
 
         // A revision of March: Peterborough robbery no longer holds -> one notice to each who heard of it.
-        RunSummary revised = pipeline.process(MAR, List.of(burglaryFenlandMar, robberyCambridge), evaluated, "run-mar-revised");
+        RunSummary revised = raise(stages, MAR, List.of(burglaryFenlandMar, robberyCambridge), evaluated, "run-mar-revised");
         assertThat(revised.withdrawn()).isEqualTo(1);
         assertThat(sender.sendDue().sent()).isEqualTo(2);
         List<MailReading> notices = received();
@@ -130,7 +130,7 @@ class AlertEmailFlowTest {
             assertThat(n.text()).contains("WITHDRAWN: " + robberyPeterborough.headline()).doesNotContain(robberyCambridge.headline());
             assertThat(n.html()).contains("<s>" + robberyPeterborough.headline() + "</s>");
         });
-        pipeline.process(MAR, List.of(burglaryFenlandMar, robberyCambridge), evaluated, "run-mar-revised-again");
+        raise(stages, MAR, List.of(burglaryFenlandMar, robberyCambridge), evaluated, "run-mar-revised-again");
         assertThat(sender.sendDue().sent()).isZero();
         assertThat(smtp.getReceivedMessages()).hasSize(7);
         assertThat(new AlertStore(ds).forMonth(MAR)).extracting(a -> a.status().id())
@@ -140,7 +140,7 @@ class AlertEmailFlowTest {
     @Test
     void silencedExceptionsAreStoredButNotEmailed() throws Exception {
         new SilenceStore(ds).add("burglary", "Fen*", "*", java.time.LocalDate.of(2025, 4, 30), "data fault", "ana", clock.instant());
-        RunSummary feb = pipeline.process(FEB, List.of(burglaryFenland, robberyForce), evaluated, "run-feb");
+        RunSummary feb = raise(stages, FEB, List.of(burglaryFenland, robberyForce), evaluated, "run-feb");
         assertThat(feb.silenced()).isEqualTo(1);
         assertThat(feb.newCount()).isEqualTo(2);
         sender.sendDue();
@@ -155,18 +155,20 @@ class AlertEmailFlowTest {
     void itemsOverTheLimitWaitForTheDigestAndAreNeverWithdrawnByEmail() throws Exception {
         Configuration capped = config(dir.resolve("capped"), "notify.email.max.items=1\nmail.mode=smtp\nmail.smtp.host=127.0.0.1\n"
                 + "mail.smtp.port=" + smtp.getSmtp().getPort() + "\n");
-        AlertPipeline p = new AlertPipeline(ds, capped, HISTORY, clock);
+        AlertStages p = new AlertStages(ds, capped, clock);
         PerformanceException medium = exception("spc-outside-limits", "burglary", "Fenland", FEB, MEDIUM, CONCERN, 41);
-        RunSummary s = p.process(FEB, List.of(medium, burglaryFenland), evaluated, "run-capped");
+        RunSummary s = raise(p, FEB, List.of(medium, burglaryFenland), evaluated, "run-capped");
         assertThat(s.itemsPerEmail()).containsExactly(1, 1);              // Bea and Nora, one item each
         assertThat(s.heldForDigest()).isEqualTo(2);
         sender.sendDue();
-        assertThat(received()).allSatisfy(m -> {
+        List<MailReading> got = received();
+        assertThat(got).extracting(MailReading::to).containsExactly("Bea Burglary <bea@example.org>", "Nora North <nora@example.org>");
+        assertThat(got).allSatisfy(m -> {
             assertThat(m.text()).contains(burglaryFenland.headline()).doesNotContain(medium.headline())
                     .contains("1 more exception of lower importance will be in the weekly digest");
         });
         // withdrawing the item nobody was emailed about sends nothing
-        assertThat(p.process(FEB, List.of(burglaryFenland), evaluated, "run-capped-revised").withdrawn()).isEqualTo(1);
+        assertThat(raise(p, FEB, List.of(burglaryFenland), evaluated, "run-capped-revised").withdrawn()).isEqualTo(1);
         assertThat(sender.sendDue().sent()).isZero();
     }
 }

@@ -50,18 +50,18 @@ class AlertStoreDatabasesTest {
     void lifecycleOutboxSilencesAndAcks(String name, DataSource ds) throws Exception {
         Configuration config = config(dir.resolve("config"), "mail.mode=file\nmail.file.dir=" + dir.resolve("mail") + "\n");
         TestClock clock = new TestClock(Instant.parse("2025-04-02T08:00:00Z"));
-        AlertPipeline pipeline = new AlertPipeline(ds, config, HISTORY, clock);
+        AlertStages stages = new AlertStages(ds, config, clock);
         YearMonth feb = YearMonth.of(2025, 2), mar = feb.plusMonths(1);
         PerformanceException a = exception("twelve-month-high", "burglary", "Fenland", feb, HIGH, CONCERN, 41);
         PerformanceException b = exception("threshold-above", "robbery", "Cambridge", feb, HIGH, CONCERN, 9);
         Set<org.perfalert.model.SeriesKey> evaluated = series("burglary", "Fenland");
         evaluated.addAll(series("robbery", "Cambridge"));
 
-        assertThat(pipeline.process(feb, List.of(a, b), evaluated, "r1").emailsQueued()).isEqualTo(3);
-        RunSummary s = pipeline.process(mar, List.of(exception("twelve-month-high", "burglary", "Fenland", mar, HIGH, CONCERN, 45)),
+        assertThat(raise(stages, feb, List.of(a, b), evaluated, "r1").emailsQueued()).isEqualTo(3);
+        RunSummary s = raise(stages, mar, List.of(exception("twelve-month-high", "burglary", "Fenland", mar, HIGH, CONCERN, 45)),
                 evaluated, "r2");
         assertThat(List.of(s.newCount(), s.continuing(), s.resolved())).containsExactly(0, 1, 1);
-        assertThat(pipeline.process(feb, List.of(b), evaluated, "r3").withdrawn()).isEqualTo(1);
+        assertThat(raise(stages, feb, List.of(b), evaluated, "r3").withdrawn()).isEqualTo(1);
 
         AlertStore store = new AlertStore(ds);
         StoredAlert withdrawn = store.find(a.fingerprint()).orElseThrow();
@@ -72,9 +72,9 @@ class AlertStoreDatabasesTest {
         assertThat(store.latestMonth()).contains(mar);
         assertThat(store.changedBetween(clock.instant(), clock.instant().plusSeconds(1))).hasSize(4);
         assertThat(store.changedBetween(clock.instant().plusSeconds(1), clock.instant().plusSeconds(2))).isEmpty();
-        assertThat(pipeline.outbox().all()).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo(OutboxEntry.PENDING));
-        assertThat(pipeline.outbox().due(clock.instant(), 10)).hasSize(5);
-        assertThat(pipeline.outbox().countByStatus()).isEqualTo(java.util.Map.of("pending", 5));
+        assertThat(new org.perfalert.notify.Outbox(ds).all()).hasSize(5).allSatisfy(r -> assertThat(r.status()).isEqualTo(OutboxEntry.PENDING));
+        assertThat(new org.perfalert.notify.Outbox(ds).due(clock.instant(), 10)).hasSize(5);
+        assertThat(new org.perfalert.notify.Outbox(ds).countByStatus()).isEqualTo(java.util.Map.of("pending", 5));
 
         SilenceStore silences = new SilenceStore(ds);
         Silence sil = silences.add("policeuk.*", "*", "*", LocalDate.of(2025, 4, 30), "source fault", "ana", clock.instant());

@@ -6,7 +6,8 @@ import org.perfalert.config.ConfigException;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
 import org.perfalert.model.*;
-import org.perfalert.notify.SeriesHistory;
+import org.perfalert.evaluate.Evaluation;
+import org.perfalert.evaluate.SeriesHistory;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -112,6 +113,12 @@ public final class AlertTestSupport {
         Set<SeriesKey> out = new HashSet<>();
         for (String a : areas) out.add(exception("r", metric, a, YearMonth.of(2000, 1), Severity.LOW, Direction.NEUTRAL, 0).seriesKey());
         return out;
+    }
+
+    /** Raises one month's exceptions through the alert stages; the emails draw their charts from {@link #HISTORY}. */
+    public static RunSummary raise(AlertStages stages, YearMonth month, List<PerformanceException> found, Set<SeriesKey> evaluated,
+                                   String runId) {
+        return stages.process(new Evaluation(month, found, evaluated, HISTORY), runId);
     }
 
     /** Twenty-four plausible values for any series (a fake of the narrow history interface). */

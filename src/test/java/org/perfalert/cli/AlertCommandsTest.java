@@ -5,7 +5,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfalert.alerts.AlertPipeline;
+import org.perfalert.alerts.AlertStages;
 import org.perfalert.alerts.AlertStore;
 import org.perfalert.alerts.AlertTestSupport;
 import org.perfalert.alerts.AlertTestSupport.TestClock;
@@ -91,7 +91,7 @@ class AlertCommandsTest {
         YearMonth mar = YearMonth.of(2025, 3);
         PerformanceException e = exception("twelve-month-high", "burglary", "Fenland", mar, HIGH, CONCERN, 41);
         PerformanceException good = exception("twelve-month-low", "robbery", "Cambridge", mar, HIGH, IMPROVEMENT, 3);
-        new AlertPipeline(ds, cfg, AlertTestSupport.HISTORY, new TestClock(Instant.now())).process(mar, List.of(e, good), Set.of(), "run");
+        AlertTestSupport.raise(new AlertStages(ds, cfg, new TestClock(Instant.now())), mar, List.of(e, good), Set.of(), "run");
         long id = new AlertStore(ds).find(e.fingerprint()).orElseThrow().id();
 
         assertThat(run("ack", String.valueOf(id), "--by", "Bea Burglary", "--comment", "patrols increased")).isZero();

@@ -27,9 +27,10 @@ class DemoCommandTest {
 
     @Test
     void demoOnceProcessesTheSampleDataAndWritesLeadEmails(@TempDir Path out) throws Exception {
-        int code = Main.execute("demo", "--once", "--out", out.toString(), "--http-port", "0", "--timeout", "600");
+        CliRun run = CliRun.run("demo", "--once", "--out", out.toString(), "--http-port", "0", "--timeout", "600");
 
-        assertThat(code).isEqualTo(Main.OK);
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
+        assertThat(run.out()).contains("demo: done. " + DemoFeeder.count(Path.of("").toAbsolutePath()) + " file(s) processed, 0 rejected");
         List<Path> processed = list(out.resolve("inbox/processed"));
         assertThat(processed).filteredOn(p -> !p.toString().endsWith(".report.txt"))
                 .hasSize(DemoFeeder.count(Path.of("").toAbsolutePath()));

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.perfalert.alerts.AlertTestSupport.*;
 
 /**
- * Given exceptions stored through the real AlertPipeline in one week, the digest goes once by SMTP (GreenMail) to
+ * Given exceptions stored through the real alert stages in one week, the digest goes once by SMTP (GreenMail) to
  * digest.to with inline sparklines and a plain-text part, is archived with its images, escapes every value, and
  * is not sent again when the week is run again (the archive is replaced and the outcome says so).
  */
@@ -38,7 +38,7 @@ class DigestDeliveryTest {
     DataSource ds;
     Configuration config;
     TestClock clock = new TestClock(Instant.parse("2025-11-05T09:00:00Z"));
-    AlertPipeline pipeline;
+    AlertStages stages;
     OutboxSender sender;
 
     /** Values for the sparklines (a fake of the narrow interface; the board rows are tested on real data elsewhere). */
@@ -74,8 +74,8 @@ class DigestDeliveryTest {
                 + "digest.dir=" + dir.resolve("digests").toString().replace('\\', '/') + "\n");
         config = ConfigLoader.load(cfg);
         ds = h2();
-        pipeline = new AlertPipeline(ds, config, HISTORY, clock);
-        sender = new OutboxSender(pipeline.outbox(), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT);
+        stages = new AlertStages(ds, config, clock);
+        sender = new OutboxSender(new Outbox(ds), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT);
     }
 
     @AfterEach
@@ -86,14 +86,14 @@ class DigestDeliveryTest {
         Set<SeriesKey> all = new HashSet<>(series("burglary", "Cambridgeshire", "Fenland"));
         all.addAll(series("robbery", "Cambridgeshire", "Fenland", "Peterborough"));
         all.addAll(series("calls_999", "Cambridgeshire"));
-        pipeline.process(OCT, List.of(
+        raise(stages, OCT, List.of(
                 exception("spc-shift", "robbery", "Cambridgeshire", OCT, Severity.MEDIUM, Direction.CONCERN, 70),
                 exception("twelve-month-low", "robbery", "Peterborough", OCT, Severity.HIGH, Direction.IMPROVEMENT, 3)), all, "oct");
         SilenceStore silences = new SilenceStore(ds);
         silences.add("calls_999", "*", "*", LocalDate.of(2026, 1, 31), "Known <b>outage</b> in the call system", "Ana Lyst", clock.instant());
         sender.sendDue();
         clock.advance(Duration.ofDays(27));   // Tuesday 2 December 2025: November's data arrives
-        pipeline.process(NOV, List.of(
+        raise(stages, NOV, List.of(
                 exception("twelve-month-high", "burglary", "Fenland", NOV, Severity.HIGH, Direction.CONCERN, 41),
                 exception("spc-outside-limits", "burglary", "Fenland", NOV, Severity.HIGH, Direction.CONCERN, 41),
                 exception("same-month-high", "burglary", "Cambridgeshire", NOV, Severity.MEDIUM, Direction.CONCERN, 140),
@@ -141,8 +141,8 @@ class DigestDeliveryTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(pg.isPresent(), "no PostgreSQL: set PERFALERT_TEST_PG_URL to run this");
         try {
             ds = pg.get();
-            pipeline = new AlertPipeline(ds, config, HISTORY, clock);
-            sender = new OutboxSender(pipeline.outbox(), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT);
+            stages = new AlertStages(ds, config, clock);
+            sender = new OutboxSender(new Outbox(ds), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT);
             twoMonths();
             WeeklyDigest digest = new WeeklyDigest(ds, config, () -> board, clock, sender);
             WeeklyDigest.Outcome first = digest.deliver(WEEK);
@@ -212,9 +212,9 @@ class DigestDeliveryTest {
     @Test
     void aBacklogWeekRanksTheLatestMonthAndListsTheEarlierOnes() throws Exception {
         Set<SeriesKey> all = new HashSet<>(series("robbery", "Cambridgeshire", "Peterborough"));
-        pipeline.process(OCT, List.of(
+        raise(stages, OCT, List.of(
                 exception("twelve-month-low", "robbery", "Peterborough", OCT, Severity.HIGH, Direction.IMPROVEMENT, 3)), all, "oct");
-        pipeline.process(NOV, List.of(
+        raise(stages, NOV, List.of(
                 exception("spc-shift", "robbery", "Cambridgeshire", NOV, Severity.MEDIUM, Direction.CONCERN, 72)), all, "nov");
         Digest d = new WeeklyDigest(ds, config, () -> board, clock, sender)
                 .build(DigestWeek.containing(LocalDate.of(2025, 11, 5), ZoneId.of("Europe/London")));

@@ -6,7 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfalert.alerts.AlertPipeline;
+import org.perfalert.alerts.AlertStages;
 import org.perfalert.alerts.AlertTestSupport.TestClock;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
@@ -52,7 +52,8 @@ class HeaderInjectionTest {
                 + smtp.getSmtp().getPort() + "\nmail.from=perfalert@example.org\n");
         Configuration config = ConfigLoader.load(dir);
         TestClock clock = new TestClock(Instant.parse("2025-04-02T08:00:00Z"));
-        AlertPipeline pipeline = new AlertPipeline(h2(), config, HISTORY, clock);
+        javax.sql.DataSource ds = h2();
+        AlertStages stages = new AlertStages(ds, config, clock);
 
         String area = "Fenland\r\nBcc: evil3@example.net";
         Map<String, Object> evidence = new LinkedHashMap<>();
@@ -61,8 +62,8 @@ class HeaderInjectionTest {
         PerformanceException e = new PerformanceException("twelve-month-high", "burglary", AreaType.DISTRICT, area,
                 YearMonth.of(2025, 3), Severity.HIGH, Direction.CONCERN,
                 "Burglary in " + area + "\r\nX-Injected: yes\nSubject: free money", evidence);
-        assertThat(pipeline.process(YearMonth.of(2025, 3), List.of(e), Set.of(), "run").emailsQueued()).isEqualTo(1);
-        new OutboxSender(pipeline.outbox(), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT).sendDue();
+        assertThat(raise(stages, YearMonth.of(2025, 3), List.of(e), Set.of(), "run").emailsQueued()).isEqualTo(1);
+        new OutboxSender(new Outbox(ds), MailSettings.from(config.settings()).transport(), clock, Backoff.DEFAULT).sendDue();
 
         MimeMessage[] got = smtp.getReceivedMessages();
         assertThat(got).hasSize(1);                                  // nobody else received a copy

@@ -7,7 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfalert.alerts.AlertPipeline;
+import org.perfalert.alerts.AlertStages;
 import org.perfalert.alerts.AlertTestSupport.TestClock;
 import org.perfalert.config.Configuration;
 import org.perfalert.model.PerformanceException;
@@ -41,13 +41,13 @@ class OutboxSenderTest {
     void stop() { if (smtp != null) smtp.stop(); }
 
     /** Queues three emails (Bea, Cris, Nora) for February. */
-    AlertPipeline queueThree(DataSource ds, Configuration config) throws Exception {
-        AlertPipeline p = new AlertPipeline(ds, config, HISTORY, clock);
+    Outbox queueThree(DataSource ds, Configuration config) throws Exception {
+        AlertStages p = new AlertStages(ds, config, clock);
         List<PerformanceException> found = List.of(
                 exception("twelve-month-high", "burglary", "Fenland", FEB, HIGH, CONCERN, 41),
                 exception("threshold-above", "robbery", "Cambridgeshire", FEB, MEDIUM, CONCERN, 77));
-        assertThat(p.process(FEB, found, Set.of(), "run-1").emailsQueued()).isEqualTo(3);
-        return p;
+        assertThat(raise(p, FEB, found, Set.of(), "run-1").emailsQueued()).isEqualTo(3);
+        return new Outbox(ds);
     }
 
     static int freePort() throws Exception {
@@ -63,7 +63,7 @@ class OutboxSenderTest {
         int port = freePort();
         Configuration config = smtpConfig(port);
         DataSource ds = h2();
-        Outbox outbox = queueThree(ds, config).outbox();
+        Outbox outbox = queueThree(ds, config);
         MailSettings mail = MailSettings.from(config.settings());
 
         OutboxSender sender = new OutboxSender(outbox, mail.transport(), clock, Backoff.DEFAULT);

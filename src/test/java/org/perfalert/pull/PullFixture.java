@@ -4,6 +4,7 @@ import org.perfalert.config.ConfigException;
 import org.perfalert.config.Configuration;
 import org.perfalert.ingest.FileLoader;
 import org.perfalert.ingest.TestConfig;
+import org.perfalert.notify.Mailer;
 import org.perfalert.notify.Outbox;
 import org.perfalert.notify.OutboxEntry;
 import org.perfalert.store.Store;
@@ -28,13 +29,20 @@ final class PullFixture implements AutoCloseable {
     final Store store;
     final PullHealth health;
     final SourcePuller puller;
+    private final Map<String, String> env;
 
     PullFixture(Path dir, Map<String, String> env) {
         this.dir = dir;
         this.store = TestStores.open(TestStores.H2, dir, clock);
         this.health = new PullHealth(dir.resolve("pull/sources-state.json"), 3);
-        this.puller = new SourcePuller(new FileLoader(cfg, store.observations(), clock)::load, env, dir.resolve("pull/staging"), health,
-                new FailureNotice(store.dataSource(), cfg.people().analysts(), "perfalert@localhost"), clock);
+        this.env = env;
+        this.puller = pullerLoadingWith(new FileLoader(cfg, store.observations(), clock)::load);
+    }
+
+    /** A puller of this fixture's store and state that hands each payload file to the loader given. */
+    SourcePuller pullerLoadingWith(PayloadLoader loader) {
+        return new SourcePuller(loader, env, dir.resolve("pull/staging"), health,
+                new FailureNotice(store.dataSource(), () -> cfg.people().analysts(), new Mailer("perfalert@localhost", null)), clock);
     }
 
     /** The sources of a sources.yaml with this text (a fresh folder each time). */

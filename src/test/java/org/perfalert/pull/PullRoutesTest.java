@@ -43,6 +43,11 @@ class PullRoutesTest {
         @Override public Clock withZone(ZoneId zone) { return this; }
     }
 
+    /** What the pipeline's bean would be handed: the pulls that changed figures. */
+    public record HandedOn(BlockingQueue<PullResult> results) {
+        public void evaluatePulled(PullResult r) { results.add(r); }
+    }
+
     @Test
     void dueSourcesArePulledLoadedAndEvaluatedAndAFailingSourceShowsOnTheHealthCheck() throws Exception {
         Path drop = Files.createDirectories(dir.resolve("drop"));
@@ -53,15 +58,15 @@ class PullRoutesTest {
             List<Source> sources = f.sources("sources:\n"
                     + "  - { name: drop, kind: folder, dir: '" + drop + "', schedule: '* * * * * ?' }\n"
                     + "  - { name: broken, kind: http, url: 'http://127.0.0.1:1/figures.csv', schedule: '* * * * * ?', connect_timeout_seconds: 2 }\n");
-            PullSteps steps = new PullSteps(new PullSchedule(sources, clock, Instant.parse("2026-06-15T09:00:00Z")),
-                    f.puller, evaluated::add);
+            PullSteps steps = new PullSteps(new PullSchedule(sources, clock, Instant.parse("2026-06-15T09:00:00Z")), f.puller);
 
             Main main = new Main();
             Path routes = TestConfig.repo().resolve("routes").toAbsolutePath();
-            main.configure().withRoutesIncludePattern("file:" + routes + "/pull-*.camel.yaml,file:" + routes + "/errors.camel.yaml");
+            main.configure().withRoutesIncludePattern("file:" + routes + "/pull.camel.yaml,file:" + routes + "/errors.camel.yaml");
             main.configure().setJmxEnabled(false);
             main.bind(Pulling.BEAN, steps);
             main.bind(Pulling.HEALTH_BEAN, new PullHealthCheck(sources, f.health));
+            main.bind("pipeline", new HandedOn(evaluated));   // stands in for the pipeline the service binds
             Properties p = new Properties();
             p.setProperty("pull.tick.ms", "20");
             main.setInitialProperties(p);

@@ -3,14 +3,15 @@ package org.perfalert.pull;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.perfalert.ingest.TestConfig;
 import org.perfalert.model.PerformanceException;
-import org.perfalert.rules.Evaluator;
-import org.perfalert.rules.RuleCompiler;
+import org.perfalert.pipeline.MonthRun;
+import org.perfalert.pipeline.Pipeline;
+import org.perfalert.pipeline.RunParts;
+import org.perfalert.rules.RuleBase;
+import org.perfalert.fixtures.StandardRules;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pulled figures go on to the rules like a loaded file's: the months a pull changed are evaluated with the
- * standard rule pack; a repeat pull evaluates nothing; a revision is evaluated again.
+ * Pulled figures go on to the rules like a loaded file's: the pipeline loads the pull's payload and evaluates the
+ * months it changed with the standard rule pack; a repeat pull evaluates nothing; a revision is evaluated again.
  */
 class PulledFiguresEvaluatedTest {
-    static Evaluator evaluator;
+    static RuleBase rules;
 
     @TempDir Path dir;
 
     @BeforeAll
     static void compileTheRulePack() throws Exception {
-        var cfg = TestConfig.config();
-        evaluator = new Evaluator(RuleCompiler.compile(TestConfig.repo().resolve("rules")), cfg.catalogue(), cfg.areas());
+        rules = StandardRules.pack();
     }
 
     @Test
@@ -41,15 +41,20 @@ class PulledFiguresEvaluatedTest {
         try (PullFixture f = new PullFixture(dir, Map.of(SqlPullTest.PASSWORD_ENV, "pw"))) {
             Source source = f.source(w.sourcesYaml(
                     "SELECT m AS \"month\", 'imu_queue' AS metric, 'Cambridgeshire' AS area, v AS \"value\" FROM {table} WHERE m BETWEEN :from AND :to"));
+            RunParts parts = RunParts.of(f.cfg, rules, f.store, f.clock, p -> { });
+            Pipeline pipeline = new Pipeline(f.store.observations(), () -> parts, f.clock);
+            SourcePuller puller = f.pullerLoadingWith(pipeline::load);
             List<PerformanceException> found = new ArrayList<>();
             List<YearMonth> evaluatedMonths = new ArrayList<>();
-            AfterPull evaluate = r -> r.touchedMonths().forEach(m -> {
-                evaluatedMonths.add(m);
-                found.addAll(evaluator.evaluate(f.store.observations().upTo(m), m));
-            });
-            PullSteps steps = new PullSteps(new PullSchedule(List.of(source), f.clock, Instant.EPOCH), f.puller, evaluate);
+            Runnable pullAndEvaluate = () -> {
+                PullResult r = puller.pull(source);
+                for (MonthRun m : pipeline.evaluateAndRaise(r.touchedMonths(), r.runId())) {
+                    evaluatedMonths.add(m.evaluation().month());
+                    found.addAll(m.evaluation().findings());
+                }
+            };
 
-            steps.evaluate(steps.pull(source));
+            pullAndEvaluate.run();
 
             assertThat(evaluatedMonths).containsExactly(YearMonth.of(2026, 3), YearMonth.of(2026, 4), YearMonth.of(2026, 5));
             assertThat(found).filteredOn(e -> e.rule().equals("threshold-above")).singleElement().satisfies(e -> {
@@ -61,11 +66,11 @@ class PulledFiguresEvaluatedTest {
 
             evaluatedMonths.clear();
             found.clear();
-            steps.evaluate(steps.pull(source));
+            pullAndEvaluate.run();
             assertThat(evaluatedMonths).as("the same figures again: nothing to evaluate").isEmpty();
 
             w.execute("UPDATE {table} SET v = 450 WHERE m = '2026-05'");
-            steps.evaluate(steps.pull(source));
+            pullAndEvaluate.run();
             assertThat(evaluatedMonths).containsExactly(YearMonth.of(2026, 5));
             assertThat(found).noneMatch(e -> e.rule().equals("threshold-above"));
         }

@@ -3,6 +3,8 @@ package org.perfalert.service;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ch.qos.logback.classic.Level;
+import org.perfalert.fixtures.LogCapture;
 import org.perfalert.service.LiveRules.ReloadOutcome;
 
 import java.nio.file.Files;
@@ -61,7 +63,12 @@ class LiveRulesTest {
         LiveRules<String> live = LiveRules.start(config, rules, compiler, alarm, told);
 
         Files.writeString(rules.resolve("rule.txt"), "one\nbroken\n");
-        assertThat(live.check()).isEqualTo(ReloadOutcome.KEPT_AND_TOLD);
+        try (LogCapture log = LogCapture.of("perfalert.reload")) {
+            assertThat(live.check()).isEqualTo(ReloadOutcome.KEPT_AND_TOLD);
+            assertThat(log.at(Level.ERROR)).containsExactly(
+                    "rules NOT reloaded version=" + ContentHash.of(config, rules) + " problems=1 kept=" + live.current().hash(),
+                    "  " + rules.resolve("rule.txt") + ":2: broken");
+        }
         assertThat(live.check()).isEqualTo(ReloadOutcome.UNCHANGED);   // the same broken version: not built again
         assertThat(live.current().rules()).isEqualTo("one");
         assertThat(live.lastProblems()).containsExactly(rules.resolve("rule.txt") + ":2: broken");
@@ -87,7 +94,11 @@ class LiveRulesTest {
     void aBrokenConfigurationIsKeptOutWithItsProblems() throws Exception {
         LiveRules<String> live = LiveRules.start(config, rules, compiler, alarm, told);
         Files.writeString(config.resolve("areas.yaml"), "areas: {}\n");
-        assertThat(live.check()).isEqualTo(ReloadOutcome.KEPT_AND_TOLD);
+        try (LogCapture log = LogCapture.of("perfalert.reload")) {
+            assertThat(live.check()).isEqualTo(ReloadOutcome.KEPT_AND_TOLD);
+            assertThat(log.at(Level.ERROR)).anySatisfy(l -> assertThat(l).startsWith("rules NOT reloaded"))
+                    .anySatisfy(l -> assertThat(l).contains("areas.yaml").contains("force"));
+        }
         assertThat(live.lastProblems()).anySatisfy(p -> assertThat(p).contains("areas.yaml").contains("force"));
         assertThat(live.current().config().areas().force()).isEqualTo("Cambridgeshire");
     }

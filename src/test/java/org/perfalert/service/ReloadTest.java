@@ -3,7 +3,9 @@ package org.perfalert.service;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.builder.NotifyBuilder;
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
+import org.perfalert.fixtures.LogCapture;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,7 +27,7 @@ class ReloadTest {
     @Test
     void aValidRuleChangeTakesEffectOnTheNextEvaluation(@TempDir Path tmp) throws Exception {
         try (ServiceFixture f = new ServiceFixture(tmp)) {
-            String before = f.parts.stages().rules().current().hash();
+            String before = f.parts.rules().current().hash();
             f.drop("a.csv", HEADER + "2020-04,abandonment_101_secondary,force,Cambridgeshire,35.5\n");
             await("the first email", DEADLINE, () -> f.received().length == 1);
             assertThat(ServiceFixture.text(f.received()[0])).contains("above the limit");
@@ -33,7 +35,7 @@ class ReloadTest {
             // an analyst rewords the threshold rule
             Path thresholds = f.rules.resolve("thresholds.drl");
             Files.writeString(thresholds, Files.readString(thresholds).replace("above the limit of", "over the agreed limit of"));
-            await("the new rules in force", DEADLINE, () -> !f.parts.stages().rules().current().hash().equals(before));
+            await("the new rules in force", DEADLINE, () -> !f.parts.rules().current().hash().equals(before));
 
             // (July, not May: a limit still exceeded the month after is "continuing" and waits for the digest)
             f.drop("b.csv", HEADER + "2020-07,abandonment_101_secondary,force,Cambridgeshire,36.5\n");
@@ -44,8 +46,8 @@ class ReloadTest {
 
     @Test
     void aBrokenRuleChangeLeavesTheOldRulesWorkingAndTellsTheAnalystsOnce(@TempDir Path tmp) throws Exception {
-        try (ServiceFixture f = new ServiceFixture(tmp)) {
-            String running = f.parts.stages().rules().current().hash();
+        try (ServiceFixture f = new ServiceFixture(tmp); LogCapture log = LogCapture.of("perfalert.reload")) {
+            String running = f.parts.rules().current().hash();
 
             // an analyst saves a rule file with a mistake on line 4
             Files.writeString(f.rules.resolve("broken.drl"), """
@@ -56,10 +58,12 @@ class ReloadTest {
                     then
                     end
                     """);
-            await("the broken version noticed", DEADLINE, () -> !f.parts.stages().rules().lastProblems().isEmpty());
-            List<String> problems = f.parts.stages().rules().lastProblems();
+            await("the broken version noticed", DEADLINE, () -> !f.parts.rules().lastProblems().isEmpty());
+            List<String> problems = f.parts.rules().lastProblems();
             assertThat(problems).anySatisfy(p -> assertThat(p).contains("broken.drl:").containsPattern("broken\\.drl:\\d+"));
-            assertThat(f.parts.stages().rules().current().hash()).isEqualTo(running);
+            assertThat(f.parts.rules().current().hash()).isEqualTo(running);
+            assertThat(log.at(Level.ERROR)).anySatisfy(l -> assertThat(l).startsWith("rules NOT reloaded").endsWith("kept=" + running))
+                    .anySatisfy(l -> assertThat(l).contains("broken.drl:"));
 
             // the old rules still work: a figure above the limit still reaches its lead
             f.drop("a.csv", HEADER + "2020-04,abandonment_101_secondary,force,Cambridgeshire,35.5\n");

@@ -7,6 +7,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.perfalert.config.Settings;
+import org.perfalert.fixtures.StandardRules;
 
 import java.io.IOException;
 import java.nio.file.*;
@@ -64,8 +65,8 @@ final class ServiceFixture implements AutoCloseable {
         p.setProperty("pull.dir", root.resolve("pull").toString());
         extraSettings.forEach(p::setProperty);
         Settings settings = new Settings(p, Map.of());
-        this.parts = Assembly.open(settings, config, rules, Clock.systemUTC());
-        this.service = Service.start(parts.stages(), Service.Options.from(settings, REPO.resolve("routes")));
+        this.parts = Assembly.open(settings, config, rules, Clock.systemUTC(), StandardRules::compile);
+        this.service = Service.start(parts, Service.Options.from(settings, REPO.resolve("routes")));
     }
 
     /** Writes a file into the inbox under a hidden name, then renames it, as a careful sender would. */

@@ -1,0 +1,59 @@
+package org.perfalert.alerts;
+
+import org.perfalert.config.ConfigException;
+import org.perfalert.config.Configuration;
+import org.perfalert.evaluate.Evaluation;
+import org.perfalert.notify.Mailer;
+import org.perfalert.notify.Outbox;
+import org.perfalert.store.Transactions;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The alert stage of a run, as a line of small stages (as Alertmanager's notify pipeline): decide the lifecycle →
+ * silences → persist → notification policy → group by lead → render → enqueue. One month's evaluation goes through
+ * all of them in one transaction, so the alert rows and the outbox rows are stored together or not at all; the
+ * outbox sender sends afterwards. The policy and grouping stages are the {@link EmailPlanner}'s, which the dry run uses too.
+ */
+public final class AlertStages {
+    private final DataSource ds;
+    private final AlertStore alerts;
+    private final SilenceStore silences;
+    private final EmailPlanner planner;
+    private final PersistStage persist;
+    private final RenderStage render;
+    private final EnqueueStage enqueue;
+    private final Clock clock;
+
+    /** Checks the configuration first (routing, policy, sender): a ConfigException lists every problem. */
+    public AlertStages(DataSource ds, Configuration config, Clock clock) throws ConfigException {
+        this.planner = EmailPlanner.of(config);
+        this.ds = ds;
+        this.clock = clock;
+        this.alerts = new AlertStore(ds);
+        this.silences = new SilenceStore(ds);
+        this.persist = new PersistStage(alerts);
+        this.render = new RenderStage(new EmailRenderer(Mailer.of(config), config.catalogue()));
+        this.enqueue = new EnqueueStage(new Outbox(ds), alerts);
+    }
+
+    /** Raises one month's evaluation: stores what changed and queues the emails; runId is kept on the rows. */
+    public RunSummary process(Evaluation evaluation, String runId) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<Silence> active = silences.activeOn(today);
+        return Transactions.write(ds, "raise the alerts of " + evaluation.month(), c -> {
+            List<Decision> decisions = LifecycleStage.decide(evaluation, alerts.forMonth(c, evaluation.month()),
+                    alerts.forMonth(c, evaluation.month().minusMonths(1)).values());
+            decisions = SilenceStage.apply(decisions, active, today);
+            List<AlertItem> raised = persist.write(c, decisions, runId, now);
+            EmailPlan plan = planner.plan(evaluation.month(), raised);
+            enqueue.enqueue(c, render.render(plan, evaluation.history(), now), runId, now);
+            return RunSummary.of(evaluation, runId, decisions, plan);
+        });
+    }
+}
