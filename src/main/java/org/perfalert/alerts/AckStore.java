@@ -118,9 +118,9 @@ public class AckStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long carried = rs.getLong(9);
+                    Long carriedFrom = rs.wasNull() ? null : carried;
                     out.add(new Acknowledgement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8),
-                            rs.wasNull() ? null : carried));
+                            rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), carriedFrom));
                 }
             }
         }

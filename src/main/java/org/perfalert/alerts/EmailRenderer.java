@@ -147,7 +147,7 @@ public class EmailRenderer {
     private String label(String metric) { return catalogue.find(metric).map(Metric::label).orElse(metric); }
 
     /** Evidence values as a lead reads them: numbers rounded to 2 decimals, lists joined, null as "none". */
-    static String format(Object v) {
+    public static String format(Object v) {
         if (v == null) return "none";
         if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
             double d = ((Number) v).doubleValue();

@@ -74,7 +74,10 @@ public final class Assembly implements AutoCloseable {
         try {
             MailSettings mail = MailSettings.from(settings);
             Mailer mailer = new Mailer(mail.from(), configDir.resolve("templates"));
-            LiveRules<RunParts> live = LiveRules.start(configDir, rulesDir, (config, dir) -> build(config, dir, compiler, store, clock),
+            // Each version runs with the service's settings (as the digest does): links, the reply mailbox and the
+            // demo's overrides apply to its emails too; settings need a restart (docs/service.md).
+            LiveRules<RunParts> live = LiveRules.start(configDir, rulesDir, (config, dir) -> build(withSettings(config, settings), dir,
+                            compiler, store, clock),
                     new AnalystMail(new Outbox(store.dataSource()), mailer, clock),
                     settings.getPath("service.state.dir").resolve("broken-versions-told.txt"));
             OutboxSender sender = new OutboxSender(new Outbox(store.dataSource()), new LoggingTransport(mail.transport()), clock,
@@ -115,6 +118,10 @@ public final class Assembly implements AutoCloseable {
         return parts;
     }
 
+    static Configuration withSettings(Configuration c, Settings settings) {
+        return new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings);
+    }
+
     /**
      * An embedded H2 database would close itself when the JVM is asked to stop, under the feet of the file
      * being loaded; the service closes it itself once the routes have stopped.
@@ -146,7 +153,7 @@ public final class Assembly implements AutoCloseable {
     public WeeklyDigest digest() {
         LiveRules.Version<RunParts> v = rules.current();
         Configuration c = v.config();   // with the service's settings (the demo's overrides among them)
-        return Digests.over(store, new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings),
+        return Digests.over(store, withSettings(c, settings),
                 v.rules().rules().settings(), clock, false);
     }
 

@@ -6,9 +6,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesSource;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.component.mail.MailAuthenticator;
+import org.perfalert.ack.AckHttp;
+import org.perfalert.ack.AckParts;
+import org.perfalert.ack.ReplyStep;
 import org.perfalert.pull.PullHealthCheck;
 import org.perfalert.pull.PullSteps;
 import org.perfalert.pull.Pulling;
+
+import java.util.Properties;
 
 /**
  * The service's beans, bound by Camel's own convention ({@code @BindToRegistry} on a configuration class): the beans
@@ -18,10 +24,12 @@ import org.perfalert.pull.Pulling;
 final class ServiceBeans implements CamelConfiguration {
     private final Assembly parts;
     private final Service.Options options;
+    private final AckParts ack;
 
-    ServiceBeans(Assembly parts, Service.Options options) {
+    ServiceBeans(Assembly parts, Service.Options options, AckParts ack) {
         this.parts = parts;
         this.options = options;
+        this.ack = ack;
     }
 
     @Override
@@ -55,6 +63,19 @@ final class ServiceBeans implements CamelConfiguration {
         return FileIdempotentRepository.fileIdempotentRepository(options.stateDir().resolve("inbox-seen.txt").toFile(),
                 100_000, 64L * 1024 * 1024);
     }
+
+    /** The acknowledge page and the reply reader (routes/acknowledge.camel.yaml), with the mailbox's login. */
+    @BindToRegistry("ackPage")
+    public AckHttp ackPage() { return ack.page(); }
+
+    @BindToRegistry("replies")
+    public ReplyStep replies() { return ack.replies(); }
+
+    @BindToRegistry("imapLogin")
+    public MailAuthenticator imapLogin() { return ack.login(); }
+
+    @BindToRegistry("imapProperties")
+    public Properties imapProperties() { return ack.imapProperties(); }
 
     @BindToRegistry("outboxHealth")
     public ServiceHealth.Outbox outboxHealth() { return new ServiceHealth.Outbox(parts); }
