@@ -79,11 +79,11 @@ public final class Replies {
         AlertStore alerts = new AlertStore(ds);
         List<AlertStore.EmailItem> items = alerts.emailItems(c, email.id());
         if (items.isEmpty()) return Result.refused("it answers an email that is not a lead's exception email");
-        if (sender == null || !sender.equalsIgnoreCase(email.recipient()))
-            return Result.refused((sender == null ? "it has no sender" : sender + " was not sent that email") + " (it went to "
-                    + email.recipient() + ")");
+        if (sender == null) return Result.refused("it has no single sender address");
         Optional<Person> person = People.find(config.get().people(), sender);
         if (person.isEmpty()) return Result.refused(sender + " is not in people.yaml");
+        if (!sender.equalsIgnoreCase(email.recipient()))
+            return Result.refused(sender + " was not sent that email (it went to " + email.recipient() + ")");
         Optional<ReplyParser.Command> command = ReplyParser.parse(text);
         if (command.isEmpty()) return Result.refused("its first line does not start with \"ack\"");
 

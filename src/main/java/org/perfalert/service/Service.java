@@ -68,9 +68,15 @@ public final class Service implements AutoCloseable {
             main.configure().health().withInitialState("up").withExposureLevel("full");
         }
         main.start();
-        if (o.httpPort() > 0) LocalOnly.guard(main.getCamelContext(), o.httpPort(), "/observe");
-        if (ack.pageOn() && o.httpPort() > 0) main.getCamelContext().addRouteFromTemplate("acknowledge", "ack-page", Map.of());
-        if (ack.repliesOn()) main.getCamelContext().addRouteFromTemplate("replies", "read-replies", Map.of());
+        try {
+            if (o.httpPort() > 0) LocalOnly.guard(main.getCamelContext(), o.httpPort(), "/observe");
+            // the acknowledging routes exist only for what is set up (routes/acknowledge.camel.yaml)
+            if (ack.pageOn() && o.httpPort() > 0) main.getCamelContext().addRouteFromTemplate("acknowledge", "ack-page", Map.of());
+            if (ack.repliesOn()) main.getCamelContext().addRouteFromTemplate("replies", "read-replies", Map.of());
+        } catch (Exception e) {
+            main.stop();
+            throw e;
+        }
         LOG.info("acknowledging {}", ack.describe());
         LOG.info("service started inbox={} routes={} health={} digest.cron=\"{}\" digest.zone={}",
                 o.inboxDir().toAbsolutePath(), routes, o.httpPort() > 0
