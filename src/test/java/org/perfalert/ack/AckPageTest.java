@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfalert.alerts.AckLinks;
 import org.perfalert.alerts.Acknowledgement;
 import org.perfalert.alerts.AckStore;
 import org.perfalert.alerts.AlertStore;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.YearMonth;
 import java.util.*;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -227,8 +227,8 @@ class AckPageTest {
     /** The first link of the kind in the email to the address whose metric contains the text. */
     static String first(Pattern kind, String to, String metric) {
         MailReading m = mailTo.entrySet().stream().filter(e -> e.getKey().contains(to)).findFirst().orElseThrow().getValue();
-        return all(kind, m.text()).stream().filter(u -> alert(u.replace(AlertLinks.HOLD, "")).series().metric().contains(metric))
-                .findFirst().orElseThrow().replace(AlertLinks.HOLD, "");
+        return all(kind, m.text()).stream().filter(u -> alert(u.replace(AckLinks.HOLD, "")).series().metric().contains(metric))
+                .findFirst().orElseThrow().replace(AckLinks.HOLD, "");
     }
 
     static List<String> all(Pattern p, String text) {
@@ -262,8 +262,4 @@ class AckPageTest {
         headers.forEach(b::header);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
-
-    static final class AlertLinks { static final String HOLD = org.perfalert.alerts.AckLinks.HOLD; }
-
-    static YearMonth april() { return YearMonth.of(2020, 4); }
 }
