@@ -7,6 +7,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfalert.alerts.AckStore;
@@ -27,10 +30,12 @@ import static org.perfalert.service.ServiceFixture.await;
 
 /**
  * Replies by email with the real service reading a real IMAP mailbox (GreenMail, SMTP and IMAP in-process): what a
- * reply acknowledges, what is refused (and stored nothing), a reply delivered twice, where messages are filed, and a
+ * reply acknowledges, what is refused (and stored nothing), a reply delivered twice (also across a restart), where
+ * messages are filed, and a
  * comment with HTML, script and line breaks escaped in the digest and its email. No PERFALERT_LINK_SECRET here: the
  * emails carry no links, only the Reply-To.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplyMailboxTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String MAILBOX = "acks@example.org", PASSWORD = "mailbox-password";
@@ -40,15 +45,27 @@ class ReplyMailboxTest {
     static Map<String, MimeMessage> mailTo = new HashMap<>();
     static Session session;
 
-    @BeforeAll
-    static void leadsHaveTheirEmails() throws Exception {
+    static ServiceFixture start(Path root) throws Exception {
         int imap;
         try (ServerSocket s = new ServerSocket(0)) { imap = s.getLocalPort(); }
-        f = new ServiceFixture(tmp.resolve("service"), 0, Map.of("mail.imap.host", "127.0.0.1", "mail.imap.port", String.valueOf(imap),
+        ServiceFixture started = new ServiceFixture(root, 0, Map.of("mail.imap.host", "127.0.0.1", "mail.imap.port", String.valueOf(imap),
                 "mail.imap.user", MAILBOX, "mail.imap.starttls", "false", "mail.imap.poll.ms", "200"), Map.of(),
                 Map.of("PERFALERT_MAIL_IMAP_PASSWORD", PASSWORD),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP), new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        f.smtp.setUser(MAILBOX, MAILBOX, PASSWORD);
+        started.smtp.setUser(MAILBOX, MAILBOX, PASSWORD);
+        return started;
+    }
+
+    static Session smtpSession() {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", String.valueOf(f.smtp.getSmtp().getPort()));
+        return Session.getInstance(p);
+    }
+
+    @BeforeAll
+    static void leadsHaveTheirEmails() throws Exception {
+        f = start(tmp.resolve("service"));
         f.drop("2020-04.csv", "month,metric,area_type,area,value\n"
                 + "2020-04,abandonment_101_secondary,force,Cambridgeshire,35.5\n"
                 + "2020-04,calls_answered_30s,force,Cambridgeshire,80\n"
@@ -57,10 +74,7 @@ class ReplyMailboxTest {
                 + "2020-04,survey_confidence,force,Cambridgeshire,60\n");
         await("five lead emails", DEADLINE, () -> f.received().length >= 5);
         for (MimeMessage m : f.received()) mailTo.put(((InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress(), m);
-        Properties p = new Properties();
-        p.setProperty("mail.smtp.host", "127.0.0.1");
-        p.setProperty("mail.smtp.port", String.valueOf(f.smtp.getSmtp().getPort()));
-        session = Session.getInstance(p);
+        session = smtpSession();
     }
 
     @AfterAll
@@ -102,6 +116,21 @@ class ReplyMailboxTest {
         awaitFiled(id, ReplyStep.NOT_ACKNOWLEDGED);
         assertThat(new AckStore(ds()).forAlert(alert)).singleElement()
                 .satisfies(k -> assertThat(k.comment()).isEqualTo("survey partner changed"));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)   // last: it restarts the service
+    void aReplyReadBeforeARestartIsNotReadAgainAfterIt() throws Exception {
+        MimeMessage lead = mailTo.get("demand-hub@example.org");
+        long alert = items(lead).get(1);
+        String id = reply(lead, "demand-hub@example.org", "<before-restart@mail.example.org>", "ack 1: staffing\n");
+        awaitFiled(id, ReplyStep.ACKNOWLEDGED);
+        f.close();
+        f = start(tmp.resolve("service"));   // the same store; a new mailbox server, as after restoring a mailbox
+        session = smtpSession();
+        reply(lead, "demand-hub@example.org", "<before-restart@mail.example.org>", "ack 1: staffing\n");
+        awaitFiled(id, ReplyStep.NOT_ACKNOWLEDGED);
+        assertThat(new AckStore(ds()).forAlert(alert)).singleElement().satisfies(k -> assertThat(k.comment()).isEqualTo("staffing"));
     }
 
     @Test
