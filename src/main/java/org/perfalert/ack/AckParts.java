@@ -19,11 +19,13 @@ import java.util.function.Supplier;
  */
 public final class AckParts {
     private final AckPage page;
+    private final String whyNoPage;
     private final ReplyMailbox mailbox;
     private final Replies replies;
 
-    private AckParts(AckPage page, ReplyMailbox mailbox, Replies replies) {
+    private AckParts(AckPage page, String whyNoPage, ReplyMailbox mailbox, Replies replies) {
         this.page = page;
+        this.whyNoPage = whyNoPage;
         this.mailbox = mailbox;
         this.replies = replies;
     }
@@ -32,7 +34,7 @@ public final class AckParts {
     public static AckParts of(DataSource ds, Supplier<Configuration> config, Settings settings, Clock clock) {
         LinkSettings links = LinkSettings.from(settings);
         ReplyMailbox mailbox = ReplyMailbox.from(settings);
-        return new AckParts(links.on() ? new AckPage(ds, config, links, clock) : null, mailbox,
+        return new AckParts(links.on() ? new AckPage(ds, config, links, clock) : null, links.whyOff(), mailbox,
                 mailbox == null ? null : new Replies(ds, config, clock));
     }
 
@@ -67,6 +69,7 @@ public final class AckParts {
 
     /** For the start-up log line: the mailbox read, never its password. */
     public String describe() {
-        return (page != null ? "page=on" : "page=off") + " replies=" + (mailbox == null ? "off" : mailbox.toString());
+        return (page != null ? "page=on" : "page=off (" + whyNoPage + ")") + " replies="
+                + (mailbox == null ? "off (mail.imap.host is not set)" : mailbox.toString());
     }
 }

@@ -86,8 +86,8 @@ public final class DigestBuilder {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMMM yyyy HH:mm", Locale.UK).withZone(week.zone());
         List<Digest.AckLine> acknowledged = reader.acknowledgementsBetween(week.start(), week.end()).stream().map(e -> {
             StoredAlert a = e.getValue();
-            return new Digest.AckLine(a.id(), label(a.series()) + ", " + a.month().format(MONTH) + ": "
-                    + (a.headline() == null ? a.rule() : a.headline()), e.getKey().by(), VIA.getOrDefault(String.valueOf(e.getKey().via()), "on the command line"),
+            return new Digest.AckLine(a.id(), a.headline() != null ? a.headline()   // a headline names its series and month
+                    : label(a.series()) + ", " + a.month().format(MONTH) + ": " + a.rule(), e.getKey().by(), VIA.getOrDefault(String.valueOf(e.getKey().via()), "on the command line"),
                     when.format(e.getKey().at()), oneLine(e.getKey().comment()));
         }).toList();
         Digest.Counts counts = new Digest.Counts(
