@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +27,6 @@ import java.util.stream.Stream;
 public final class RuleCompiler {
     private static final String VIRTUAL_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern SETTING = Pattern.compile("settings\\.(?:whole|number)\\(\\s*\"([^\"]+)\"");
 
     private RuleCompiler() { }
 
@@ -58,7 +55,7 @@ public final class RuleCompiler {
             catch (IOException ex) { problems.add(e.getValue() + ":1:1: cannot be read: " + ex.getMessage()); continue; }
             sources.put(e.getKey(), text);
             shown.put(e.getKey(), e.getValue().toString());
-            checkSettingNames(e.getValue(), text, settings, problems);
+            SettingsInRules.check(e.getValue(), text, settings, problems);
             kfs.write(VIRTUAL_DIR + e.getKey(), text);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -81,18 +78,6 @@ public final class RuleCompiler {
             return new RuleBase(base, settings, ids);
         } finally {
             ks.getRepository().removeKieModule(id); // so repeated compiles do not pile up
-        }
-    }
-
-    /** A setting a rule asks for by name must be in settings.properties. */
-    private static void checkSettingNames(Path file, String text, RuleSettings settings, List<String> problems) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = SETTING.matcher(lines[i]);
-            while (m.find())
-                if (!settings.has(m.group(1)))
-                    problems.add(file + ":" + (i + 1) + ":" + (m.start(1) + 1) + ": setting \"" + m.group(1)
-                            + "\" is not in " + RuleSettings.FILE + " (add it there or correct the name)");
         }
     }
 }
