@@ -17,11 +17,27 @@ import java.util.function.Consumer;
  */
 public final class SeriesBuilder {
     private final Catalogue catalogue;
-    private final Map<SeriesKey, Track> tracks = new HashMap<>();
+    private final Map<Id, Track> tracks = new HashMap<>();
     private final List<Entry> sorted = new ArrayList<>(); // in SeriesKey order: the order facts are made in
 
     /** One series: its key, metric, place and figures, looked up once rather than per month. */
     private record Entry(SeriesKey key, Metric metric, Area place, Track track) { }
+
+    /**
+     * A series' identity as a map key. SeriesKey's own hash adds up its parts' hashes, and the ids of
+     * many metrics and areas ("count_012", "District 034") then collide by the thousand; this mixes them.
+     */
+    private record Id(String metric, AreaType type, String area) {
+        static Id of(SeriesKey k) { return new Id(k.metric(), k.areaType(), k.area()); }
+
+        SeriesKey key() { return new SeriesKey(metric, type, area); }
+
+        @Override
+        public int hashCode() {
+            int h = (metric.hashCode() * 0x9E3779B9 + type.ordinal()) * 0x9E3779B9 + area.hashCode();
+            return h ^ (h >>> 16);
+        }
+    }
 
     public SeriesBuilder(Collection<Observation> observations, Catalogue catalogue, Areas areas) {
         this(observations::forEach, catalogue, areas);
@@ -35,11 +51,13 @@ public final class SeriesBuilder {
         this.catalogue = catalogue;
         source.accept(o -> {
             if (!catalogue.contains(o.metric()) || !areas.contains(o.areaType(), o.area())) return;
-            tracks.computeIfAbsent(o.key(), k -> new Track())
+            tracks.computeIfAbsent(new Id(o.metric(), o.areaType(), o.area()), k -> new Track())
                     .put(Track.index(o.month()), o.value(), o.numerator(), o.denominator());
         });
         deriveTotals(areas);
-        new TreeMap<>(tracks).forEach((key, track) -> {
+        Map<SeriesKey, Track> inOrder = new TreeMap<>();
+        tracks.forEach((id, track) -> inOrder.put(id.key(), track));
+        inOrder.forEach((key, track) -> {
             track.trim();
             sorted.add(new Entry(key, catalogue.get(key.metric()), new Area(key.areaType(), key.area()), track));
         });
@@ -52,12 +70,12 @@ public final class SeriesBuilder {
                 if (total.type() == AreaType.DISTRICT) continue;
                 List<Track> parts = new ArrayList<>();
                 for (String d : areas.districtsUnder(total)) {
-                    Track part = tracks.get(new SeriesKey(metric.id(), AreaType.DISTRICT, d));
+                    Track part = tracks.get(new Id(metric.id(), AreaType.DISTRICT, d));
                     if (part == null) { parts = null; break; }
                     parts.add(part);
                 }
                 if (parts == null || parts.isEmpty()) continue;
-                SeriesKey key = new SeriesKey(metric.id(), total.type(), total.name());
+                Id key = new Id(metric.id(), total.type(), total.name());
                 Track given = tracks.computeIfAbsent(key, k -> new Track());
                 months:
                 for (int m = parts.get(0).first(); m <= parts.get(0).last(); m++) {
@@ -81,7 +99,7 @@ public final class SeriesBuilder {
      */
     public SortedMap<YearMonth, Double> values(SeriesKey key, YearMonth from, YearMonth to) {
         SortedMap<YearMonth, Double> out = new TreeMap<>();
-        Track track = tracks.get(key);
+        Track track = tracks.get(Id.of(key));
         if (track == null) return out;
         for (int m = Track.index(from); m <= Track.index(to); m++)
             if (track.has(m)) out.put(Track.month(m), track.value(m));
