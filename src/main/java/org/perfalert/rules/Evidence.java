@@ -16,8 +16,8 @@ import java.util.Set;
  * holds a month's worth at a time.
  */
 public final class Evidence {
-    private String[] keys = new String[6];
-    private Object[] values = new Object[6];
+    private String[] keys = new String[5]; // the standard rules add at most five
+    private Object[] values = new Object[5];
     private int size;
 
     /** Adds a key (a key given again keeps its place); months are written as YYYY-MM, lists and numbers as they are, null stays null. */

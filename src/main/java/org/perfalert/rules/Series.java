@@ -322,9 +322,7 @@ public final class Series {
         int from = at;
         while (at - from + 1 < maxPoints && has(from - 1)) from--;
         if (at - from + 1 < minPoints) return null;
-        double[] run = new double[at - from + 1];
-        for (int m = from; m <= at; m++) run[m - from] = track.value(m);
-        return new XmrChart(run, screen, sigma);
+        return track.chart(from, at - from + 1, screen, sigma);
     }
 
     // --- what a rule reports ---------------------------------------------------------------------

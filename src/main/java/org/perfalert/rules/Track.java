@@ -95,6 +95,11 @@ final class Track {
 
     boolean has(int month) { return !Double.isNaN(value(month)); }
 
+    /** An XmR chart over size months from a month, all of which have values (the chart reads them in place). */
+    XmrChart chart(int from, int size, double screen, double sigma) {
+        return new XmrChart(values, from - start, size, screen, sigma);
+    }
+
     long numerator(int month) { return fraction(numerators, month); }
     long denominator(int month) { return fraction(denominators, month); }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * (CONTRACT.md 5, "SPC chart"). points are oldest first; the last one is M.
  */
 public final class XmrChart {
-    private final double[] points;
+    private final double[] points; // the chart's points are points[from .. from + size - 1]
+    private final int from, size;
     private final double mean;
     private final double movingRange;
     private final double sigma;
@@ -19,37 +20,43 @@ public final class XmrChart {
      * @param sigma  the limits lie sigma × the mean moving range from the mean (2.66)
      */
     public XmrChart(List<Double> points, double screen, double sigma) {
-        this(points.stream().mapToDouble(Double::doubleValue).toArray(), screen, sigma);
+        this(points.stream().mapToDouble(Double::doubleValue).toArray(), 0, points.size(), screen, sigma);
     }
 
-    XmrChart(double[] points, double screen, double sigma) {
-        this.points = points;
+    /** Over size values of an array from a position: a series' own figures, not copied (a chart is made for every series). */
+    XmrChart(double[] values, int from, int size, double screen, double sigma) {
+        this.points = values;
+        this.from = from;
+        this.size = size;
         this.sigma = sigma;
-        DoubleSummaryStatistics all = new DoubleSummaryStatistics();
-        for (double p : points) all.accept(p);
-        this.mean = all.getAverage();
+        // sums are compensated (DoubleSummaryStatistics), as the chart has always summed
+        DoubleSummaryStatistics sum = new DoubleSummaryStatistics();
+        for (int i = 0; i < size; i++) sum.accept(point(i));
+        this.mean = sum.getAverage();
         DoubleSummaryStatistics ranges = new DoubleSummaryStatistics();
-        for (int i = 1; i < points.length; i++) ranges.accept(range(i));
+        for (int i = 1; i < size; i++) ranges.accept(range(i));
         double mr = ranges.getAverage();
         if (mr > 0) {
             double cut = screen * mr;
             DoubleSummaryStatistics kept = new DoubleSummaryStatistics();
-            for (int i = 1; i < points.length; i++) if (range(i) < cut) kept.accept(range(i));
+            for (int i = 1; i < size; i++) if (range(i) < cut) kept.accept(range(i));
             mr = kept.getAverage();
         }
         this.movingRange = mr;
     }
 
-    // sums are compensated (DoubleSummaryStatistics), as the chart has always summed
-    private double range(int i) { return Math.abs(points[i] - points[i - 1]); }
+    /** The i-th point, oldest first. */
+    private double point(int i) { return points[from + i]; }
 
-    public int getSize() { return points.length; }
+    private double range(int i) { return Math.abs(point(i) - point(i - 1)); }
+
+    public int getSize() { return size; }
     public double getMean() { return mean; }
     public double getMovingRange() { return movingRange; }
     public double getUpper() { return mean + sigma * movingRange; }
     public double getLower() { return mean - sigma * movingRange; }
     /** This month's value (the chart's last point). */
-    public double getLast() { return points[points.length - 1]; }
+    public double getLast() { return point(size - 1); }
 
     public boolean isAboveUpper() { return getLast() > getUpper(); }
     public boolean isBelowLower() { return getLast() < getLower(); }
@@ -62,7 +69,7 @@ public final class XmrChart {
         int side = getSide();
         if (side == 0) return 0;
         int n = 0;
-        for (int i = points.length - 1; i >= 0 && sideOf(points[i]) == side; i--) n++;
+        for (int i = size - 1; i >= 0 && sideOf(point(i)) == side; i--) n++;
         return n;
     }
 
@@ -70,14 +77,14 @@ public final class XmrChart {
 
     /** The number of points in the strictly increasing or strictly decreasing run ending at M (ties break it). */
     public int getTrendRun() {
-        int n = points.length;
+        int n = size;
         if (n < 2) return n;
-        double last = points[n - 1], before = points[n - 2];
+        double last = point(n - 1), before = point(n - 2);
         if (last == before) return 1;
         boolean up = last > before;
         int run = 2;
         for (int i = n - 2; i >= 1; i--) {
-            double a = points[i - 1], b = points[i];
+            double a = point(i - 1), b = point(i);
             if (up ? b > a : b < a) run++;
             else break;
         }
@@ -85,7 +92,7 @@ public final class XmrChart {
     }
 
     /** True when M is above the month before it (the direction of a trend). */
-    public boolean isRising() { return points.length >= 2 && getLast() > points[points.length - 2]; }
+    public boolean isRising() { return size >= 2 && getLast() > point(size - 2); }
 
     /** The band's half width: (2/3) of the distance from the mean to a limit. */
     public double getBandWidth() { return 2.0 / 3.0 * sigma * movingRange; }
@@ -95,11 +102,11 @@ public final class XmrChart {
      * band and within the limits (inclusive); 0 otherwise.
      */
     public int getTwoOfThreeSide() {
-        int n = points.length;
+        int n = size;
         if (n < 3) return 0;
         for (int side = 1; side >= -1; side -= 2) {
-            if (!inOuterBand(points[n - 1], side)) continue;
-            if (inOuterBand(points[n - 2], side) || inOuterBand(points[n - 3], side)) return side;
+            if (!inOuterBand(point(n - 1), side)) continue;
+            if (inOuterBand(point(n - 2), side) || inOuterBand(point(n - 3), side)) return side;
         }
         return 0;
     }
