@@ -114,4 +114,13 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> RuleCompiler.compile(dir.resolve("nowhere"))).isInstanceOf(RuleProblems.class)
                 .hasMessageContaining("nowhere");
     }
+
+    @Test
+    void aRuleNameUsedInTwoFilesOfOnePackageIsAProblemNotALostRule() throws IOException {
+        // the first file and the last, which are compiled apart when the folder is compiled in halves
+        copyWithChange("averages.drl", "package perfalert.averages", "package perfalert.trends");
+        Files.writeString(dir.resolve("averages.drl"), Files.readString(dir.resolve("averages.drl"))
+                .replace("rule \"below-benchmark\"", "rule \"rolling-fall-streak\""));
+        assertThat(problems()).anySatisfy(p -> assertThat(p).contains("rolling-fall-streak"));
+    }
 }
