@@ -3,8 +3,6 @@ package org.perfalert.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.perfalert.model.PerformanceException;
@@ -12,10 +10,9 @@ import org.perfalert.model.PerformanceException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,15 +23,16 @@ import java.util.Map;
  */
 public final class ExceptionOutput implements Closeable {
     private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    /** The evidence column of CSV: compact JSON of the rounded evidence. */
-    private static final ObjectWriter EVIDENCE = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writer();
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).setRootValueSeparator(null);
     private static final String[] CSV_HEADER = {"month", "rule", "metric", "area_type", "area", "severity", "direction", "value", "headline", "evidence"};
 
     private final String format;
     private final PrintWriter out;
     private JsonGenerator json;
     private CSVPrinter csv;
+    private StringBuilder csvLines;            // a month's rows, written out at once
+    private StringWriter evidenceText;         // the CSV evidence column: compact JSON, one generator for all rows
+    private JsonGenerator evidenceJson;
     private long written;
 
     private ExceptionOutput(String format, PrintWriter out) {
@@ -59,7 +57,7 @@ public final class ExceptionOutput implements Closeable {
             switch (format) {
                 case "json" -> { for (PerformanceException e : exceptions) json(e); json().flush(); }
                 case "text" -> exceptions.forEach(this::text);
-                default -> { for (PerformanceException e : exceptions) csv(e); csv().flush(); }
+                default -> { for (PerformanceException e : exceptions) csv(e); csvOut(); }
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -75,7 +73,7 @@ public final class ExceptionOutput implements Closeable {
             switch (format) {
                 case "json" -> { json().writeEndArray(); json.flush(); out.println(); }
                 case "text" -> { if (written == 0) out.println("No exceptions."); }
-                default -> csv().flush();
+                default -> { csv(); csvOut(); }
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -105,45 +103,36 @@ public final class ExceptionOutput implements Closeable {
         g.writeStringField("severity", e.severity().id());
         g.writeStringField("direction", e.direction().id());
         g.writeStringField("headline", e.headline());
-        g.writeObjectFieldStart("evidence");
-        for (Map.Entry<String, Object> f : e.evidence().entrySet()) {
-            g.writeFieldName(f.getKey());
-            jsonValue(g, round(f.getValue()));
-        }
-        g.writeEndObject();
+        g.writeFieldName("evidence");
+        evidence(g, e.evidence(), true);
         g.writeEndObject();
     }
 
-    /** A rounded evidence value; decimals without trailing zeros (12.0 is written 12, as JSON numbers are read). */
-    private static void jsonValue(JsonGenerator g, Object v) throws IOException {
+    /**
+     * The evidence object, numbers rounded. In the JSON output decimals lose their trailing zeros (12.0
+     * is written 12) as they always have; in CSV's evidence column they keep them (12.0).
+     */
+    private static void evidence(JsonGenerator g, Map<String, Object> evidence, boolean withoutTrailingZeros) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> f : evidence.entrySet()) {
+            g.writeFieldName(f.getKey());
+            jsonValue(g, EvidenceNumbers.round(f.getValue()), withoutTrailingZeros);
+        }
+        g.writeEndObject();
+    }
+
+    private static void jsonValue(JsonGenerator g, Object v, boolean withoutTrailingZeros) throws IOException {
         if (v == null) g.writeNull();
-        else if (v instanceof BigDecimal b) g.writeNumber(b.signum() == 0 ? BigDecimal.ZERO : b.stripTrailingZeros());
+        else if (v instanceof BigDecimal b) g.writeNumber(!withoutTrailingZeros ? b : b.signum() == 0 ? BigDecimal.ZERO : b.stripTrailingZeros());
         else if (v instanceof Integer i) g.writeNumber(i);
         else if (v instanceof Long l) g.writeNumber(l);
         else if (v instanceof String s) g.writeString(s);
         else if (v instanceof Boolean b) g.writeBoolean(b);
         else if (v instanceof List<?> list) {
             g.writeStartArray();
-            for (Object item : list) jsonValue(g, item);
+            for (Object item : list) jsonValue(g, item, withoutTrailingZeros);
             g.writeEndArray();
         } else g.writeString(v.toString());
-    }
-
-    /** Evidence with doubles rounded to 4 decimal places (whole numbers stay whole). */
-    static Map<String, Object> evidence(Map<String, Object> evidence) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        evidence.forEach((k, v) -> out.put(k, round(v)));
-        return out;
-    }
-
-    private static Object round(Object v) {
-        if (v instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) return null;
-            BigDecimal b = BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-            return b.scale() < 1 ? b.setScale(1) : b;
-        }
-        if (v instanceof List<?> l) return l.stream().map(ExceptionOutput::round).toList();
-        return v;
     }
 
     // --- text ---------------------------------------------------------------------------------
@@ -156,14 +145,28 @@ public final class ExceptionOutput implements Closeable {
     // --- CSV ----------------------------------------------------------------------------------
 
     private CSVPrinter csv() throws IOException {
-        if (csv == null) csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get());
+        if (csv == null) {
+            csvLines = new StringBuilder(1 << 16);
+            csv = new CSVPrinter(csvLines, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get());
+            evidenceText = new StringWriter();
+            evidenceJson = JSON.createGenerator(evidenceText);
+        }
         return csv;
     }
 
     private void csv(PerformanceException e) throws IOException {
-        csv().printRecord(e.month(), cell(e.rule()), cell(e.metric()), cell(e.areaType().id()), cell(e.area()),
-                cell(e.severity().id()), cell(e.direction().id()), round(e.evidence().get("value")), cell(e.headline()),
-                cell(EVIDENCE.writeValueAsString(evidence(e.evidence()))));
+        CSVPrinter printer = csv();
+        evidenceText.getBuffer().setLength(0);
+        evidence(evidenceJson, e.evidence(), false);
+        evidenceJson.flush();
+        printer.printRecord(e.month(), cell(e.rule()), cell(e.metric()), cell(e.areaType().id()), cell(e.area()),
+                cell(e.severity().id()), cell(e.direction().id()), EvidenceNumbers.round(e.evidence().get("value")),
+                cell(e.headline()), cell(evidenceText.toString()));
+    }
+
+    private void csvOut() {
+        out.append(csvLines);
+        csvLines.setLength(0);
     }
 
     /**

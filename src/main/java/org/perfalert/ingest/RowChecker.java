@@ -49,16 +49,16 @@ final class RowChecker {
         return new Observation(month, metric.id(), area.type(), area.name(), value, num, den);
     }
 
-    // The rows of a file are mostly of one month: the month last read well is kept, not parsed again.
-    private String lastMonthText;
-    private YearMonth lastMonth;
+    // A file holds a few months over and over: each month read well is kept, not parsed again per row.
+    private final Map<String, YearMonth> monthsRead = new HashMap<>();
 
     private YearMonth monthOf(RawRow row, List<String> problems) {
         String text = row.get("month");
-        if (text != null && text.equals(lastMonthText)) return lastMonth;
+        YearMonth known = text == null ? null : monthsRead.get(text);
+        if (known != null) return known;
         int before = problems.size();
         YearMonth m = month(text, row.where("month"), currentMonth, problems);
-        if (m != null && problems.size() == before) { lastMonthText = text; lastMonth = m; }
+        if (m != null && problems.size() == before && monthsRead.size() < 10_000) monthsRead.put(text, m);
         return m;
     }
 

@@ -75,15 +75,29 @@ public final class NationalBenchmark {
         if (Collections.disjoint(parts, List.of("start", "force", "policeuk", "national"))) return;
         int runs = Integer.parseInt(opt.getOrDefault("process-runs", "3"));
         String jar = opt.get("jar");
+        boolean other = jar != null;
+        if (jar == null && builtJar() != null) jar = builtJar().toString(); // as users run it: java -jar target/perfalert.jar
         String classpath = jar == null ? System.getProperty("java.class.path")
                 : Path.of(jar).toAbsolutePath() + java.io.File.pathSeparator + Path.of("target/test-classes").toAbsolutePath();
         BenchData data = new BenchData(Path.of(opt.getOrDefault("data", "target/bench/data")).toAbsolutePath());
-        WholeProcess w = new WholeProcess(report, runs, rules, work, classpath, jar == null);
-        report.line("\n# whole process: %d runs per command, each a fresh JVM%s", runs, jar == null ? "" : " of " + jar);
+        WholeProcess w = new WholeProcess(report, runs, rules, work, classpath, !other);
+        report.line("\n# whole process: %d runs per command, each a fresh JVM running %s", runs,
+                jar == null ? "the classes of target/classes (no up-to-date target/perfalert.jar: run `package` first to measure the jar)" : jar);
         if (parts.contains("start")) w.start(data.tiny());
         if (parts.contains("force")) w.forceScale(data.force());
         if (parts.contains("policeuk")) w.forceScale(BenchData.policeUk(Path.of("").toAbsolutePath()));
         if (parts.contains("national")) w.nationalScale(data.national());
+    }
+
+    /** target/perfalert.jar when it is newer than every compiled class, else null. */
+    private static Path builtJar() throws java.io.IOException {
+        Path jar = Path.of("target/perfalert.jar"), classes = Path.of("target/classes");
+        if (!Files.exists(jar) || !Files.isDirectory(classes)) return null;
+        long built = Files.getLastModifiedTime(jar).toMillis();
+        try (var all = Files.walk(classes)) {
+            return all.anyMatch(f -> { try { return Files.getLastModifiedTime(f).toMillis() > built; } catch (java.io.IOException e) { return true; } })
+                    ? null : jar.toAbsolutePath();
+        }
     }
 
     private static Map<String, String> options(String[] args) {

@@ -16,9 +16,11 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +93,21 @@ class ExceptionOutputTest {
         assertThat(array).hasSize(3);
         assertThat(array.get(2).get("evidence").get("value").asDouble()).isEqualTo(7.25);
         assertThat(array.get(0).get("evidence").get("previous").get(1).asDouble()).isEqualTo(2.0);
+    }
+
+    /** Evidence is rounded by arithmetic for speed: it must be exactly the rounding of the shortest decimal form. */
+    @Test
+    void evidenceNumbersAreRoundedExactlyAsTheirDecimalFormRounds() {
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.00005, 0.00015, 2.00005, -2.00005, 1e-10, 12.0, 1440.0, -3.0,
+                123456789.12345, 1e9, 1e12, 1e20, Double.MIN_VALUE, 0.49999999999999994, Double.NaN, Double.POSITIVE_INFINITY));
+        Random r = new Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            double magnitude = Math.pow(10, r.nextInt(14) - 5);
+            values.add((r.nextDouble() - 0.4) * magnitude);
+            values.add(Math.round(r.nextDouble() * magnitude * 100_000) / 100_000.0); // five decimals: ties at the fifth
+            values.add((double) r.nextInt(100_000));
+        }
+        for (double v : values) assertThat(EvidenceNumbers.round(v)).as("%s", v).isEqualTo(EvidenceNumbers.exactly(v));
     }
 
     @Test
