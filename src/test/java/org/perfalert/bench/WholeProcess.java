@@ -17,6 +17,7 @@ import java.util.*;
  */
 final class WholeProcess {
     private static final String MAIN = Main.class.getName(), BASELINE = BaselineCommand.class.getName();
+    private static final int TIMEOUT_MINUTES = 15;
 
     /** One command: its label in the report, JVM options, main class and arguments; load gets a fresh store each run. */
     record Command(String label, List<String> jvm, String main, List<String> args, boolean freshStore) {
@@ -163,7 +164,11 @@ final class WholeProcess {
         Process p = pb.start();
         double first = Double.NaN;
         if (watchOutput) first = firstByte(p.getInputStream(), start);
-        int exit = p.waitFor();
+        if (!p.waitFor(TIMEOUT_MINUTES, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly().waitFor();
+            report.line("(%s did not finish in %d minutes: stopped)", c.label(), TIMEOUT_MINUTES);
+        }
+        int exit = p.exitValue();
         double wall = Timings.since(start);
         Properties m = new Properties();
         if (Files.exists(measured)) try (var in = Files.newInputStream(measured)) { m.load(in); }
