@@ -30,7 +30,7 @@ public final class ExceptionOutput implements Closeable {
     private final PrintWriter out;
     private JsonGenerator json;
     private CSVPrinter csv;
-    private StringBuilder csvLines;            // a month's rows, written out at once
+    private StringBuilder csvLines;            // rows built without a lock per character, written out in chunks
     private StringWriter evidenceText;         // the CSV evidence column: compact JSON, one generator for all rows
     private JsonGenerator evidenceJson;
     private long written;
@@ -162,7 +162,10 @@ public final class ExceptionOutput implements Closeable {
         printer.printRecord(e.month(), cell(e.rule()), cell(e.metric()), cell(e.areaType().id()), cell(e.area()),
                 cell(e.severity().id()), cell(e.direction().id()), EvidenceNumbers.round(e.evidence().get("value")),
                 cell(e.headline()), cell(evidenceText.toString()));
+        if (csvLines.length() >= CSV_CHUNK) csvOut(); // a national month's rows would be a hundred megabytes
     }
+
+    private static final int CSV_CHUNK = 1 << 16;
 
     private void csvOut() {
         out.append(csvLines);

@@ -12,13 +12,13 @@ import java.util.Map;
 /**
  * What a flight recording's execution samples were doing: by phase, the hottest methods, the first
  * perfalert frame on each stack, and the share spent inside Drools, in the rules' Java and in
- * writing the exceptions. Run alone: JfrSummary FILE.jfr
+ * writing the exceptions. Run alone: JfrSummary FILE.jfr [OUT.md]
  */
 final class JfrSummary {
     private JfrSummary() { }
 
     public static void main(String[] args) throws Exception {
-        summarize(Path.of(args[0]), new Report(System.out, Path.of("target/bench/profile.md")));
+        summarize(Path.of(args[0]), new Report(System.out, Path.of(args.length > 1 ? args[1] : "target/bench/profile.md")));
     }
 
     static void summarize(Path jfr, Report report) throws Exception {

@@ -44,7 +44,7 @@ public final class NationalBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
-        if (opt.containsKey("jfr")) { JfrSummary.main(new String[] {opt.get("jfr")}); return; }
+        if (opt.containsKey("jfr")) { JfrSummary.main(new String[] {opt.get("jfr"), opt.getOrDefault("out", "target/bench/profile.md")}); return; }
         if (opt.containsKey("child-national-month")) { HeapCheck.child(Path.of(opt.get("rules")), Integer.parseInt(opt.getOrDefault("months", "1"))); return; }
         int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
         Set<String> parts = new LinkedHashSet<>(List.of(opt.getOrDefault("parts", "reload,load,start,eval,backtest,scale,heap,force,policeuk,national").split(",")));
