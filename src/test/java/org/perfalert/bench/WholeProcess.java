@@ -139,11 +139,15 @@ final class WholeProcess {
         return results;
     }
 
+    /** A ratio of two commands, run by run: of wall time, and of CPU time (which a busy machine moves less). */
     private void ratio(String what, Map<String, List<Result>> results, String a, String b) {
-        Timings t = new Timings();
+        Timings wall = new Timings(), cpu = new Timings();
         List<Result> as = results.get(a), bs = results.get(b);
-        for (int i = 0; i < as.size(); i++) t.add(as.get(i).wall() / bs.get(i).wall());
-        report.line("- **%s: %s** (wall time)", what, t.show("×"));
+        for (int i = 0; i < as.size(); i++) {
+            wall.add(as.get(i).wall() / bs.get(i).wall());
+            cpu.add(as.get(i).cpu() / bs.get(i).cpu());
+        }
+        report.line("- **%s: %s** wall time; %s CPU time", what, wall.show("×"), cpu.show("×"));
     }
 
     private Result run(Command c, boolean watchOutput) throws Exception {
@@ -187,9 +191,10 @@ final class WholeProcess {
         return first;
     }
 
+    /** What a failed command said: its first lines that are not a stack trace's. */
     private static String tail(Path file) throws IOException {
         if (!Files.exists(file)) return "";
-        List<String> lines = Files.readAllLines(file);
-        return String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        return String.join(" / ", Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("\t") && !l.startsWith(" "))
+                .limit(3).toList());
     }
 }
