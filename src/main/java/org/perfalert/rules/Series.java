@@ -22,6 +22,8 @@ import java.util.NavigableMap;
  * (previousMax, yearOnYearChange, average1yr, chart …, see {@link SeriesSettings}); each is worked
  * out the first time a rule asks and remembered, as a fact lives for one evaluation. The same
  * questions with a window of the rule's choosing (previousMax(n), averageTest(n) …) are methods.
+ * What a run works out once for all series (the settings today; a calibration of each figure
+ * tomorrow) reaches a Series when SeriesBuilder.seriesAt makes it, as the settings do.
  */
 public final class Series {
     private final Metric metric;
