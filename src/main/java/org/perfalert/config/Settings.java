@@ -46,6 +46,9 @@ public final class Settings {
         d.put("notify.email.directions", "concern");
         d.put("notify.withdrawn", "true");
         d.put("notify.email.max.items", "10");
+        // compiled rules kept between commands (docs/rules-engine.md): empty is $XDG_CACHE_HOME/perfalert/rules
+        // or ~/.cache/perfalert/rules, "none" compiles every time
+        d.put("rules.cache.dir", "");
         // loading
         d.put("inbox.dir", "inbox");
         d.put("load.max.file.bytes", String.valueOf(200L * 1024 * 1024));
