@@ -44,7 +44,7 @@ public class Main implements Runnable {
      * command's options when it is added, which was a tenth of a small command's start (issue 16).
      * Anything else (no command, help, a mistyped name) gets the whole command line, as before.
      */
-    private static CommandLine commandLine(String first) {
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
         Class<?> only = COMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class && named(c, first)).findFirst().orElse(null);
         for (Class<?> c : only != null ? List.of(only) : COMMANDS) cl.addSubcommand(c);

@@ -10,6 +10,7 @@ import java.nio.file.*;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.*;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -27,6 +28,7 @@ public final class RuleCache {
     private static final int KEPT = 16; // entries kept; the oldest go when a new one is written
 
     private final Path dir;
+    private final AtomicInteger compiles = new AtomicInteger(); // how often the folder had to be compiled
 
     /** A cache in that folder (made when first written to). */
     public RuleCache(Path dir) { this.dir = dir; }
@@ -46,6 +48,9 @@ public final class RuleCache {
 
     public Path dir() { return dir; }
 
+    /** How many times this cache compiled a folder because it did not hold it. */
+    int compiles() { return compiles.get(); }
+
     /** The rule folder compiled, from the cache when it holds this exact folder; RuleProblems as a compile gives them. */
     public RuleBase compiled(Path rulesDir) throws RuleProblems {
         RuleFolder folder = RuleFolder.read(rulesDir);
@@ -54,6 +59,7 @@ public final class RuleCache {
         Path entry = dir.resolve(key + ".rules");
         RuleBase cached = read(entry, key, folder.settings());
         if (cached != null) return cached;
+        compiles.incrementAndGet();
         RuleBase compiled = RuleCompiler.compile(folder);
         write(entry, key, compiled);
         return compiled;
