@@ -1,14 +1,10 @@
 package org.perfalert.rules;
 
-import org.drools.base.common.DroolsObjectInputStream;
-import org.drools.base.common.DroolsObjectOutputStream;
-import org.kie.api.definition.KiePackage;
-
-import java.io.*;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.*;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -16,16 +12,18 @@ import java.util.stream.Stream;
 
 /**
  * Compiled rule folders kept on disk, so a command does not compile rules that have not changed (a
- * compile is most of a small command's time). An entry is the compiled Drools packages, named by a
- * hash of every rule file's name and text, settings.properties, this build of perfalert (the jar, or
- * the classes and class path when run from a build folder) and the Java version: any change to any of
- * them is another name, so an edited folder is compiled again and a new rule file just works. An entry
- * that is missing, cannot be read, or fails its check is not used: the folder is compiled, as without
- * a cache. Only a folder that compiled cleanly is stored. "rules check" never reads the cache.
+ * compile is most of a small command's time). An entry is named by a hash of every rule file's name
+ * and text, settings.properties, this build of perfalert (the jar, or the classes and class path when
+ * run from a build folder) and the Java version: any change to any of them is another name, so an
+ * edited folder is compiled again and a new rule file just works. An entry that is missing, cannot be
+ * read or fails its check is not used: the folder is compiled, as without a cache. Only a folder that
+ * compiled cleanly is stored. The jar also carries the standard rule pack compiled when it was built
+ * (see {@link #main}), used when the folder is exactly that pack. "rules check" never uses either.
  */
 public final class RuleCache {
-    private static final String FORMAT = "perfalert compiled rules 1";
     private static final int KEPT = 16; // entries kept; the oldest go when a new one is written
+    private static final String BUNDLED = "perfalert/standard-rules.compiled";
+    private static final String BUNDLED_BUILD = "the jar's own standard rule pack";
 
     private final Path dir;
     private final AtomicInteger compiles = new AtomicInteger(); // how often the folder had to be compiled
@@ -55,61 +53,39 @@ public final class RuleCache {
     public RuleBase compiled(Path rulesDir) throws RuleProblems {
         RuleFolder folder = RuleFolder.read(rulesDir);
         if (!folder.problems().isEmpty() || !folder.unreadable().isEmpty() || Build.FINGERPRINT == null) return RuleCompiler.compile(folder);
-        String key = key(folder);
+        String key = key(folder, Build.FINGERPRINT);
         Path entry = dir.resolve(key + ".rules");
-        RuleBase cached = read(entry, key, folder.settings());
-        if (cached != null) return cached;
+        RuleBase found = read(entry, key, folder.settings());
+        if (found == null) found = bundled(folder);
+        if (found != null) return found;
         compiles.incrementAndGet();
         RuleBase compiled = RuleCompiler.compile(folder);
         write(entry, key, compiled);
         return compiled;
     }
 
-    /** The entry's rule base, or null when there is none or it cannot be used. */
     private static RuleBase read(Path entry, String key, RuleSettings settings) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(entry)))) {
-            if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(key)) return null;
-            List<String> ids = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) ids.add(in.readUTF());
-            byte[] digest = in.readNBytes(in.readInt()), packages = in.readNBytes(in.readInt());
-            if (in.read() != -1 || !Arrays.equals(digest, sha256().digest(packages))) return null;
-            List<KiePackage> read = new ArrayList<>();
-            try (ObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(packages), RuleCache.class.getClassLoader())) {
-                int n = objects.readInt();
-                for (int i = 0; i < n; i++) read.add((KiePackage) objects.readObject());
-            }
-            RuleBase base = RuleCompiler.ruleBase(RuleCompiler.knowledgeBase(read), settings);
-            return base.ruleIds().equals(ids) ? base : null;
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (Exception | LinkageError e) { // a damaged or foreign entry: compile instead
+        try {
+            return CompiledEntry.read(Files.newInputStream(entry), key, settings);
+        } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The standard pack compiled into this jar, when the folder is exactly that pack (never from a build folder). */
+    private static RuleBase bundled(RuleFolder folder) {
+        if (!Build.IN_JAR) return null;
+        InputStream in = RuleCache.class.getClassLoader().getResourceAsStream(BUNDLED);
+        return in == null ? null : CompiledEntry.read(in, key(folder, BUNDLED_BUILD), folder.settings());
     }
 
     /** Stores a compiled folder; a cache that cannot be written is left as it is (the next command compiles). */
     private void write(Path entry, String key, RuleBase compiled) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream objects = new DroolsObjectOutputStream(bytes)) {
-                Collection<KiePackage> packages = compiled.kieBase().getKiePackages();
-                objects.writeInt(packages.size());
-                for (KiePackage p : packages) objects.writeObject(p);
-            }
-            byte[] packages = bytes.toByteArray(), digest = sha256().digest(packages);
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, key, ".part");
             try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
-                    out.writeUTF(FORMAT);
-                    out.writeUTF(key);
-                    out.writeInt(compiled.ruleIds().size());
-                    for (String id : compiled.ruleIds()) out.writeUTF(id);
-                    out.writeInt(digest.length);
-                    out.write(digest);
-                    out.writeInt(packages.length);
-                    out.write(packages);
-                }
+                CompiledEntry.write(Files.newOutputStream(temp), key, compiled);
                 Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
@@ -137,41 +113,64 @@ public final class RuleCache {
         }
     }
 
-    /** The entry's name: a hash of everything a compile depends on. */
-    static String key(RuleFolder folder) {
-        MessageDigest d = sha256();
-        Consumer<String> text = s -> { byte[] b = s.getBytes(StandardCharsets.UTF_8); d.update(Integer.toString(b.length).getBytes()); d.update((byte) ':'); d.update(b); };
-        text.accept(FORMAT);
+    /** An entry's name: a hash of everything a compile depends on. */
+    static String key(RuleFolder folder, String build) {
+        MessageDigest d = CompiledEntry.sha256();
+        Consumer<String> text = s -> {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            d.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
+            d.update(b);
+        };
+        text.accept(CompiledEntry.FORMAT);
         text.accept(System.getProperty("java.vm.version", ""));
-        text.accept(Build.FINGERPRINT);
+        text.accept(build);
         text.accept(String.valueOf(folder.settingsText()));
         folder.sources().forEach((name, source) -> { text.accept(name); text.accept(source); });
         return HexFormat.of().formatHex(d.digest());
     }
 
-    private static MessageDigest sha256() {
+    /**
+     * At packaging: compiles a rule folder (the repository's rules/) into FILE, the entry the jar carries.
+     * A folder that does not compile is reported and nothing is written; packaging goes on.
+     */
+    public static void main(String[] args) throws IOException {
+        Path rules = Path.of(args[0]), out = Path.of(args[1]);
+        Files.deleteIfExists(out);
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            RuleFolder folder = RuleFolder.read(rules);
+            RuleBase compiled = RuleCompiler.compile(folder);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            CompiledEntry.write(Files.newOutputStream(out), key(folder, BUNDLED_BUILD), compiled);
+            System.out.println("compiled " + compiled.ruleIds().size() + " rules of " + rules + " into " + out);
+        } catch (RuleProblems e) {
+            System.out.println("warning: " + rules + " does not compile, so the jar carries no compiled rules:\n" + String.join("\n", e.problems()));
         }
     }
 
     /** This build of perfalert: the jar's path, size and time, or (run from a build folder) the class path and the newest class. */
     static final class Build {
-        static final String FINGERPRINT = fingerprint();
+        private static final Path CODE = code();
+        static final boolean IN_JAR = CODE != null && Files.isRegularFile(CODE);
+        static final String FINGERPRINT = fingerprint(CODE);
 
-        private static String fingerprint() {
+        private static Path code() {
             try {
-                Path code = Path.of(RuleCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (Files.isRegularFile(code))
-                    return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+                return Path.of(RuleCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (Exception e) {
+                return null;
+            }
+        }
+
+        private static String fingerprint(Path code) {
+            if (code == null) return null; // this build cannot be told from another: no cache
+            try {
+                if (IN_JAR) return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
                 long newest;
                 try (Stream<Path> s = Files.walk(code)) {
                     newest = s.filter(p -> p.toString().endsWith(".class")).mapToLong(Build::modified).max().orElse(0);
                 }
                 return code + " " + newest + " " + System.getProperty("java.class.path");
-            } catch (Exception e) {
+            } catch (IOException | RuntimeException e) {
                 return null; // this build cannot be told from another: no cache
             }
         }
