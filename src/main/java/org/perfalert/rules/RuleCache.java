@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 public final class RuleCache {
     private static final int KEPT = 16; // entries kept; the oldest go when a new one is written
     private static final String BUNDLED = "perfalert/standard-rules.compiled";
-    private static final String BUNDLED_BUILD = "the jar's own standard rule pack";
+    static final String BUNDLED_BUILD = "the jar's own standard rule pack";
 
     private final Path dir;
     private final AtomicInteger compiles = new AtomicInteger(); // how often the folder had to be compiled
@@ -134,16 +134,20 @@ public final class RuleCache {
      * A folder that does not compile is reported and nothing is written; packaging goes on.
      */
     public static void main(String[] args) throws IOException {
-        Path rules = Path.of(args[0]), out = Path.of(args[1]);
+        System.out.println(bundle(Path.of(args[0]), Path.of(args[1])));
+    }
+
+    /** What main does; what happened, in a line or more. */
+    static String bundle(Path rules, Path out) throws IOException {
         Files.deleteIfExists(out);
         try {
             RuleFolder folder = RuleFolder.read(rules);
             RuleBase compiled = RuleCompiler.compile(folder);
             Files.createDirectories(out.toAbsolutePath().getParent());
             CompiledEntry.write(Files.newOutputStream(out), key(folder, BUNDLED_BUILD), compiled);
-            System.out.println("compiled " + compiled.ruleIds().size() + " rules of " + rules + " into " + out);
+            return "compiled " + compiled.ruleIds().size() + " rules of " + rules + " into " + out;
         } catch (RuleProblems e) {
-            System.out.println("warning: " + rules + " does not compile, so the jar carries no compiled rules:\n" + String.join("\n", e.problems()));
+            return "warning: " + rules + " does not compile, so the jar carries no compiled rules:\n" + String.join("\n", e.problems());
         }
     }
 

@@ -142,6 +142,22 @@ class RuleCacheTest {
     }
 
     @Test
+    void theEntryMadeAtPackagingServesExactlyTheFolderItWasMadeFrom() throws Exception {
+        Path out = work.resolve("classes/perfalert/standard-rules.compiled");
+        assertThat(RuleCache.bundle(rules, out)).startsWith("compiled " + RuleCompiler.compile(rules).ruleIds().size() + " rules");
+        RuleFolder folder = RuleFolder.read(rules);
+        RuleBase bundled = CompiledEntry.read(Files.newInputStream(out), RuleCache.key(folder, RuleCache.BUNDLED_BUILD), folder.settings());
+        assertThat(bundled).isNotNull();
+        assertThat(bundled.ruleIds()).isEqualTo(RuleCompiler.compile(rules).ruleIds());
+        Files.writeString(rules.resolve("thresholds.drl"), Files.readString(rules.resolve("thresholds.drl")) + "\n// edited\n");
+        RuleFolder edited = RuleFolder.read(rules);
+        assertThat(CompiledEntry.read(Files.newInputStream(out), RuleCache.key(edited, RuleCache.BUNDLED_BUILD), edited.settings())).isNull();
+        Files.writeString(rules.resolve("broken.drl"), "rule \"x\" when then\n");
+        assertThat(RuleCache.bundle(rules, out)).startsWith("warning: ").contains("broken.drl:2:");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void theSettingNamesTheFolderNoneTurnsItOff() {
         assertThat(RuleCache.of("none", Map.of())).isEmpty();
         assertThat(RuleCache.of(" NONE ", Map.of())).isEmpty();
