@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The alert stage of a run, as a line of small stages (as Alertmanager's notify pipeline): decide the lifecycle →
@@ -43,6 +44,14 @@ public final class AlertStages {
 
     /** Raises one month's evaluation: stores what changed and queues the emails; runId is kept on the rows. */
     public RunSummary process(Evaluation evaluation, String runId) {
+        return process(evaluation, runId, true, c -> null);
+    }
+
+    /**
+     * The same; with email false the month is a backfill (older than notify.max-age-months): its alerts are stored and
+     * counted by the digest, and emailed to no one. also runs in the same transaction (the month's owed evaluation paid).
+     */
+    public RunSummary process(Evaluation evaluation, String runId, boolean email, Transactions.Work<?> also) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<Silence> active = silences.activeOn(today);
@@ -52,8 +61,20 @@ public final class AlertStages {
             decisions = SilenceStage.apply(decisions, active, today);
             List<AlertItem> raised = persist.write(c, decisions, runId, now);
             EmailPlan plan = planner.plan(evaluation.month(), raised);
+            if (!email) plan = plan.withoutEmails();
             enqueue.enqueue(c, render.render(plan, evaluation.history(), now), runId, now);
+            also.on(c);
             return RunSummary.of(evaluation, runId, decisions, plan);
+        });
+    }
+
+    /** Closes as retired the alerts that hold for metrics no longer in the configuration; returns how many. */
+    public int retire(Set<String> metrics, String runId) {
+        Instant now = clock.instant();
+        return Transactions.write(ds, "close the alerts of metrics removed from the configuration", c -> {
+            List<Decision> retired = LifecycleStage.retire(alerts.holding(c), metrics);
+            persist.write(c, retired, runId, now);
+            return retired.size();
         });
     }
 }

@@ -56,6 +56,12 @@ public class AlertStore {
                 .stream().findFirst());
     }
 
+    /** The rows that hold (new or continuing), inside the caller's transaction. */
+    public List<StoredAlert> holding(Connection c) {
+        return Transactions.within(c, "read the alerts that hold", cx -> select(cx,
+                "WHERE status IN ('" + AlertStatus.NEW.id() + "', '" + AlertStatus.CONTINUING.id() + "') ORDER BY id", ps -> { }));
+    }
+
     /** The latest month with any stored row. */
     public Optional<YearMonth> latestMonth() {
         return Transactions.read(ds, "read the alerts", c -> {

@@ -69,7 +69,8 @@ public class DemoCommand implements Callable<Integer> {
                 service.awaitStop(parts);
                 return Main.OK;
             }
-            if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS))
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS) || !evaluated(parts, deadline))
                 throw new UserError("the sample data was not processed within " + timeoutSeconds + " s; see the log above");
             int sent = drainOutbox(parts);
             String digest = parts.digest().thisWeek();   // everything was fed this week
@@ -79,6 +80,15 @@ public class DemoCommand implements Callable<Integer> {
         printSummary();
         out().flush();
         return Main.OK;
+    }
+
+    /** Waits until the evaluate route has paid every month the files owed (false at the deadline or when it stopped). */
+    private static boolean evaluated(Assembly parts, long deadline) throws InterruptedException {
+        while (!parts.pipeline().owed().isEmpty()) {
+            if (System.nanoTime() > deadline || parts.pipeline().stopped().isPresent()) return false;
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     private static int drainOutbox(Assembly parts) throws Exception {
@@ -103,6 +113,7 @@ public class DemoCommand implements Callable<Integer> {
         p.setProperty("pull.dir", abs.resolve("data").resolve("pull").toString());
         p.setProperty("inbox.poll.ms", "200");
         p.setProperty("outbox.period.ms", "2000");
+        p.setProperty("evaluate.period.ms", "200");
         if (httpPort != null) p.setProperty("http.port", String.valueOf(httpPort));
         Settings s = new Settings(p, System.getenv());
         int port = s.getInt("http.port");

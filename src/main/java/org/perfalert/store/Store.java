@@ -7,10 +7,14 @@ import org.perfalert.config.Settings;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The database: a connection pool on store.url (H2 file by default, PostgreSQL by setting), with the
  * schema brought up to date by the Flyway migrations in db/migration when opened.
+ * An H2 file store is opened with WRITE_DELAY=0: a commit has been written to the file when it returns, so a
+ * killed process loses nothing it committed (docs/operations.md). A store.url that holds a password is refused.
  */
 public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -28,6 +32,8 @@ public final class Store implements AutoCloseable {
 
     /** Opens a store and runs the migrations; clock stamps loads and revisions. */
     public static Store open(String url, String user, String password, Clock clock) {
+        refusePassword(url);
+        url = durable(url);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setUsername(user);
@@ -50,6 +56,26 @@ public final class Store implements AutoCloseable {
         }
         return new Store(ds, clock);
     }
+
+    /**
+     * H2 keeps commits in memory for up to WRITE_DELAY ms (500 by default) before writing them to the file; a killed
+     * process loses them. With 0 the MVStore writes each commit's chunk to the file before the commit returns.
+     */
+    static String durable(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:") || upper.startsWith("JDBC:H2:MEM:") || upper.contains("WRITE_DELAY")) return url;
+        return url + ";WRITE_DELAY=0";
+    }
+
+    /** As the sources do (sources.yaml): a password belongs in PERFALERT_STORE_PASSWORD, never in the URL (it gets printed). */
+    static void refusePassword(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.contains("password=") || USER_INFO.matcher(url).find())
+            throw new StoreException("store.url holds a password; remove it from the URL and give it in the environment"
+                    + " variable PERFALERT_STORE_PASSWORD (store.user names the account)", null);
+    }
+
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@?;]*:[^/@?;]*@");
 
     public DataSource dataSource() { return dataSource; }
 
