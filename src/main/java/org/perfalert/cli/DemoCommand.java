@@ -53,6 +53,7 @@ public class DemoCommand implements Callable<Integer> {
         Path repo = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(repo.resolve(DemoFeeder.STREET)) || !Files.isDirectory(routes))
             throw new UserError("the demo runs from the repository's top folder (samples/ and routes/ are not here: " + repo + ")");
+        JvmFlags.outOfMemoryWarning().ifPresent(w -> out().println(w));
         for (String sub : List.of("inbox", "mail", "digests", "data")) deleteTree(out.resolve(sub));
         Settings settings = demoSettings();
 

@@ -4,6 +4,7 @@ import org.perfalert.rules.Guard;
 import org.perfalert.rules.RuleStopped;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.*;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -19,11 +20,24 @@ public final class Watchdog {
     static final Duration GRACE = Duration.ofSeconds(5);
 
     private final String name;
-    private final AtomicInteger abandoned = new AtomicInteger();
+    private final Duration grace;
+    private final List<Thread> givenUp = new CopyOnWriteArrayList<>();
     private final AtomicInteger threads = new AtomicInteger();
     private ExecutorService worker;
+    private volatile Thread workerThread;
 
-    public Watchdog(String name) { this.name = name; }
+    public Watchdog(String name) { this(name, GRACE); }
+
+    /** A watchdog whose grace is 5 s, or the budget itself when that is shorter. */
+    public static Watchdog forBudget(String name, Duration budget) {
+        return new Watchdog(name, budget.compareTo(GRACE) < 0 ? budget : GRACE);
+    }
+
+    /** grace: how long a stopped evaluation may take to end before its thread is given up. */
+    public Watchdog(String name, Duration grace) {
+        this.name = name;
+        this.grace = grace;
+    }
 
     /** The work's result; RuleStopped when it went over the budget (or its guard's), whatever else it throws as is. */
     public synchronized <T> T run(Guard guard, Duration budget, Supplier<T> work) {
@@ -34,7 +48,7 @@ public final class Watchdog {
             } catch (TimeoutException late) {
                 guard.stop("it took longer than the " + seconds(budget) + " a month's evaluation may take");
                 try {
-                    return running.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    return running.get(grace.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException stuck) {
                     giveUp();
                     throw new RuleStopped(guard.rule(), "it took longer than the " + seconds(budget) + " a month's evaluation may take"
@@ -53,14 +67,18 @@ public final class Watchdog {
         }
     }
 
-    /** Threads given up on so far (each may still be spinning a core). */
-    public int abandoned() { return abandoned.get(); }
+    /** Threads given up on that still run (each may be spinning a core). */
+    public int abandoned() {
+        givenUp.removeIf(t -> !t.isAlive());
+        return givenUp.size();
+    }
 
     private ExecutorService worker() {
         if (worker == null) {
             worker = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
                 t.setDaemon(true); // a thread given up on must not keep the JVM from exiting
+                workerThread = t;
                 return t;
             });
         }
@@ -68,7 +86,7 @@ public final class Watchdog {
     }
 
     private void giveUp() {
-        abandoned.incrementAndGet();
+        if (workerThread != null) givenUp.add(workerThread);
         worker.shutdown(); // the stuck task keeps its thread; nothing more is given to it
         worker = null;
     }

@@ -56,7 +56,7 @@ public final class Pipeline {
     private final Supplier<RunParts> inForce;
     private final Clock clock;
     private final Limits limits;
-    private final Watchdog watchdog = new Watchdog("perfalert-evaluate");
+    private final Watchdog watchdog;
     private final AtomicLong runs = new AtomicLong();
     private volatile Consumer<Stopped> onStop = s -> { };
     private volatile Stopped stopped;
@@ -73,6 +73,7 @@ public final class Pipeline {
         this.inForce = inForce;
         this.clock = clock;
         this.limits = limits;
+        this.watchdog = Watchdog.forBudget("perfalert-evaluate", limits.budget());
     }
 
     /** Who hears when a rule is stopped (the service tells the analysts). */

@@ -18,11 +18,12 @@ import java.util.Optional;
 public final class Trial {
     private final ObservationStore observations;
     private final Limits limits;
-    private final Watchdog watchdog = new Watchdog("perfalert-rule-trial");
+    private final Watchdog watchdog;
 
     public Trial(ObservationStore observations, Limits limits) {
         this.observations = observations;
         this.limits = limits;
+        this.watchdog = Watchdog.forBudget("perfalert-rule-trial", limits.budget());
     }
 
     /** Empty when the candidate's rules evaluate within the budget; otherwise what went wrong, for the analysts. */

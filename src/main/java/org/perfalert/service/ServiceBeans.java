@@ -66,13 +66,15 @@ final class ServiceBeans implements CamelConfiguration {
     public IdempotentRepository inboxInProgress() { return MemoryIdempotentRepository.memoryIdempotentRepository(100_000); }
 
     @BindToRegistry("outboxHealth")
-    public ServiceHealth.Outbox outboxHealth() { return new ServiceHealth.Outbox(parts); }
+    public ServiceHealth.Outbox outboxHealth() { return new ServiceHealth.Outbox(parts::outboxCounts, parts::sending); }
 
     @BindToRegistry("ingestHealth")
     public ServiceHealth.Ingest ingestHealth() { return new ServiceHealth.Ingest(health, inbox.dir(), inbox.maxWait(), inbox.doneFiles()); }
 
     @BindToRegistry("evaluationHealth")
-    public ServiceHealth.Evaluation evaluationHealth() { return new ServiceHealth.Evaluation(parts, health, inbox.maxWait()); }
+    public ServiceHealth.Evaluation evaluationHealth() {
+        return new ServiceHealth.Evaluation(parts.pipeline(), parts::abandonedRuleThreads, health, inbox.maxWait(), Clock.systemUTC());
+    }
 
     @BindToRegistry("rulesHealth")
     public ServiceHealth.Rules rulesHealth() { return new ServiceHealth.Rules(parts.rules()); }

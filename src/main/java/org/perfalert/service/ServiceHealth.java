@@ -8,11 +8,14 @@ import org.perfalert.pipeline.OwedMonths;
 import org.perfalert.pipeline.Pipeline;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * perfalert's own health checks, beside Camel's route checks. Each says UP, DEGRADED (working, but someone should
@@ -32,18 +35,20 @@ final class ServiceHealth {
 
     /** DOWN when the store does not answer or nothing can be sent; DEGRADED when emails are held, given up or failing. */
     static final class Outbox extends AbstractHealthCheck {
-        private final Assembly parts;
+        private final Supplier<Map<String, Integer>> counts;
+        private final Supplier<OutboxSender.Lately> sending;
 
-        Outbox(Assembly parts) {
+        Outbox(Supplier<Map<String, Integer>> counts, Supplier<OutboxSender.Lately> sending) {
             super("perfalert", "outbox");
-            this.parts = parts;
+            this.counts = counts;
+            this.sending = sending;
         }
 
         @Override
         protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
             Map<String, Integer> counts;
             try {
-                counts = parts.outboxCounts();
+                counts = this.counts.get();
             } catch (Exception e) {
                 builder.error(e);
                 report(builder, new Health.Verdict(Health.State.DOWN, "the store does not answer: " + e.getMessage()));
@@ -54,7 +59,7 @@ final class ServiceHealth {
             builder.detail("emails.pending", pending).detail("emails.sending", counts.getOrDefault(OutboxEntry.SENDING, 0))
                     .detail("emails.sent", counts.getOrDefault(OutboxEntry.SENT, 0)).detail("emails.failed", failed)
                     .detail("emails.held", held);
-            OutboxSender.Lately lately = parts.sending();
+            OutboxSender.Lately lately = sending.get();
             Health.Verdict v = Health.Verdict.UP;
             if (lately.failing() && pending > 0)
                 v = new Health.Verdict(Health.State.DEGRADED, "the outbox cannot send: " + lately.lastError() + " (" + pending
@@ -106,36 +111,40 @@ final class ServiceHealth {
 
     /** DOWN when a rule was stopped or evaluating fails; DEGRADED when months are owed too long or rule threads linger. */
     static final class Evaluation extends AbstractHealthCheck {
-        private final Assembly parts;
+        private final Pipeline pipeline;
+        private final IntSupplier lingering;
         private final Health health;
         private final Duration maxWait;
+        private final Clock clock;
 
-        Evaluation(Assembly parts, Health health, Duration maxWait) {
+        /** lingering: how many threads of stopped rules still run. */
+        Evaluation(Pipeline pipeline, IntSupplier lingering, Health health, Duration maxWait, Clock clock) {
             super("perfalert", "evaluation");
-            this.parts = parts;
+            this.pipeline = pipeline;
+            this.lingering = lingering;
             this.health = health;
             this.maxWait = maxWait;
+            this.clock = clock;
         }
 
         @Override
         protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-            Pipeline pipeline = parts.pipeline();
             Health.Verdict v = Health.Verdict.UP;
             try {
                 SortedMap<java.time.YearMonth, OwedMonths.Owed> owed = pipeline.owed();
                 builder.detail("months.owed", owed.size());
                 Instant since = owed.values().stream().map(OwedMonths.Owed::since).min(Instant::compareTo).orElse(null);
                 if (since != null) builder.detail("owed.since", since.toString());
-                if (since != null && Duration.between(since, Instant.now()).compareTo(maxWait) > 0)
+                if (since != null && Duration.between(since, clock.instant()).compareTo(maxWait) > 0)
                     v = new Health.Verdict(Health.State.DEGRADED, owed.size() + " month(s) owed an evaluation for more than "
                             + maxWait.toMinutes() + " min (oldest " + owed.firstKey() + ")");
             } catch (Exception e) {
                 v = new Health.Verdict(Health.State.DOWN, "the store does not answer: " + e.getMessage());
             }
-            int lingering = parts.abandonedRuleThreads();
-            builder.detail("rule.threads.given.up", lingering);
-            if (v.state() == Health.State.UP && lingering > 0)
-                v = new Health.Verdict(Health.State.DEGRADED, lingering + " thread(s) of stopped rules still run (an endless"
+            int stuck = lingering.getAsInt();
+            builder.detail("rule.threads.given.up", stuck);
+            if (v.state() == Health.State.UP && stuck > 0)
+                v = new Health.Verdict(Health.State.DEGRADED, stuck + " thread(s) of stopped rules still run (an endless"
                         + " loop cannot be interrupted); restart the service to free them");
             Health.Failure failure = health.evaluationFailure();
             if (failure != null)

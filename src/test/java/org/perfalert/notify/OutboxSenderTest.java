@@ -163,4 +163,42 @@ class OutboxSenderTest {
         assertThat(to).containsExactlyInAnyOrder("Bea Burglary <bea@example.org>", "Cris Crime <cris@example.org>",
                 "Nora North <nora@example.org>");
     }
+
+    @Test
+    void anEmailWhoseSendingIsCutOffAgainAndAgainIsSentABoundedNumberOfTimesThenHeldForAnOperator() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        MailSettings mail = MailSettings.from(smtpConfig(smtp.getSmtp().getPort()).settings());
+        DataSource ds = h2();
+        Outbox outbox = new Outbox(ds);
+        String mime = "From: perfalert@example.org\r\nTo: lee@example.org\r\nSubject: hello\r\nMessage-ID: <once@example.org>\r\n\r\nbody\r\n";
+        try (var c = ds.getConnection()) {
+            outbox.enqueue(c, "run", new RenderedEmail("lee@example.org", "hello", "<once@example.org>", mime), clock.instant());
+        }
+        OutboxSender.Claims claims = new OutboxSender.Claims("sender", Duration.ofSeconds(60), 2);
+
+        // the mail server takes the email, then the sender dies before marking it sent: three times over
+        for (int crash = 1; crash <= 3; crash++) {
+            try (AutoCloseable dies = org.perfalert.fixtures.SimulatedCrash.at("mail.after-send")) {
+                assertThatThrownBy(() -> new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue())
+                        .isInstanceOf(org.perfalert.fixtures.SimulatedCrash.class);
+            }
+            assertThat(outbox.all()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(OutboxEntry.SENDING));
+            // a sender started before the claim runs out leaves it alone: the first may still be sending
+            assertThat(new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue().sent()).isZero();
+            clock.advance(Duration.ofSeconds(61));
+        }
+        assertThat(new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue().sent()).isZero();
+
+        // once, and again at most twice: three copies of one Message-ID, which a mail program shows as one
+        assertThat(smtp.getReceivedMessages()).hasSize(3).allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo("<once@example.org>"));
+        assertThat(outbox.all()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(OutboxEntry.HELD);
+            assertThat(r.unknownOutcomes()).isEqualTo(3);
+            assertThat(r.lastError()).contains("outcome of sending it is unknown");
+        });
+        clock.advance(Duration.ofDays(1));
+        assertThat(new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue().sent()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
 }
