@@ -5,5 +5,5 @@ Evaluation is stopped: no month is evaluated and no alert is raised until the ru
 months owed an evaluation (${owed} now) wait in the store. Loading files and sending emails go on.
 
 Correct the rule or take it out (perfalert rules test runs the scenarios); the service tries the new version on the
-stored figures and, when it keeps within the budget (evaluate.budget.seconds, evaluate.budget.matches), puts it in
-force and evaluates what is owed.
+stored figures and, when it keeps within the budget (evaluate.budget.seconds, evaluate.budget.matches-per-series),
+puts it in force and evaluates what is owed.

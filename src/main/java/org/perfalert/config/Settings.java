@@ -52,8 +52,8 @@ public final class Settings {
         d.put("notify.max-age-months", "2");
         // evaluation (docs/operations.md)
         d.put("evaluate.budget.seconds", "60");
-        d.put("evaluate.budget.matches", "250000");
-        d.put("evaluate.chunk.months", "12");
+        d.put("evaluate.budget.matches-per-series", "100");
+        d.put("evaluate.chunk.months", "120");
         // loading
         d.put("inbox.dir", "inbox");
         d.put("inbox.complete", "rename");

@@ -178,7 +178,7 @@ public final class Pipeline {
     }
 
     private Evaluation evaluateGuarded(RunEvaluator evaluator, YearMonth month, RunParts parts) {
-        Guard guard = new Guard(limits.maxMatches());
+        Guard guard = new Guard(limits.matchesPerSeries());
         try {
             return watchdog.run(guard, limits.budget(), () -> evaluator.evaluate(month, guard));
         } catch (RuleStopped e) {

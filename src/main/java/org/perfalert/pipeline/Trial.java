@@ -32,7 +32,7 @@ public final class Trial {
         Optional<YearMonth> latest = observations.latestMonth();
         if (latest.isEmpty()) return Optional.empty();
         RunEvaluator evaluator = new RunEvaluator(candidate.evaluator(), observations.upTo(latest.get()));
-        Guard guard = new Guard(limits.maxMatches());
+        Guard guard = new Guard(limits.matchesPerSeries());
         try {
             watchdog.run(guard, limits.budget(), () -> evaluator.evaluate(latest.get(), guard));
             return Optional.empty();

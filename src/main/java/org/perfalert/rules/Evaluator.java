@@ -70,7 +70,9 @@ public final class Evaluator {
 
     /** The same under a guard: over its budget, or stopped by a watchdog, the evaluation ends in {@link RuleStopped}. */
     public List<PerformanceException> evaluate(SeriesBuilder history, YearMonth month, Guard guard) {
-        List<List<Series>> parts = partitions(history.seriesAt(month));
+        List<Series> all = history.seriesAt(month);
+        guard.sizeFor(all.size());
+        List<List<Series>> parts = partitions(all);
         List<Alerts> results = new ArrayList<>();
         if (parts.size() == 1) results.add(evaluate(parts.get(0), month, guard));
         else {

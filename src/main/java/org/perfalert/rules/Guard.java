@@ -15,17 +15,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * watchdog gives up on its thread.
  */
 public final class Guard {
-    private final long maxMatches;
+    /** However few the series, an evaluation may create this many matches. */
+    static final long FLOOR = 10_000;
+
+    private final long perSeries;
+    private volatile long maxMatches;
     private final Set<KieSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong matches = new AtomicLong();
     private volatile String stopped;
     private volatile String rule;
 
-    /** maxMatches: how many matches (a rule's conditions met by some facts) one evaluation may create. */
-    public Guard(long maxMatches) { this.maxMatches = maxMatches; }
+    /**
+     * perSeries: how many matches (a rule's conditions met by some facts) one evaluation may create per series it
+     * evaluates, and at least 10,000. The standard pack creates about as many as it finds exceptions, two or three per
+     * series; a join of every series with every other creates the square, cube or more of their number.
+     */
+    public Guard(long perSeries) {
+        this.perSeries = perSeries;
+        this.maxMatches = perSeries == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(FLOOR, perSeries);
+    }
 
     /** No budget (the dry-run commands, whose user is watching). */
     public static Guard none() { return new Guard(Long.MAX_VALUE); }
+
+    /** The budget for an evaluation of this many series. */
+    void sizeFor(int series) {
+        if (perSeries == Long.MAX_VALUE) return;
+        maxMatches = series > 0 && perSeries > Long.MAX_VALUE / series ? Long.MAX_VALUE : Math.max(FLOOR, perSeries * series);
+    }
+
+    /** How many matches this evaluation may create. */
+    public long maxMatches() { return maxMatches; }
 
     /** Stops the evaluation: running sessions halt after the firing in progress, and the evaluation ends in RuleStopped. */
     public void stop(String reason) {
@@ -48,8 +68,8 @@ public final class Guard {
     void matchCreated(String ruleName) {
         rule = ruleName;
         if (matches.incrementAndGet() > maxMatches) {
-            stopped = String.format(Locale.UK, "it made more than %,d matches in one month's evaluation"
-                    + " (do its conditions join every series with every other?)", maxMatches);
+            stopped = String.format(Locale.UK, "it made more than %,d matches in one month's evaluation, %,d per series"
+                    + " (do its conditions join every series with every other?)", maxMatches, perSeries);
             throw new RuleStopped(ruleName, stopped);
         }
     }

@@ -64,7 +64,7 @@ class OwedEvaluationTest {
     }
 
     Pipeline pipeline(Store store, RunParts parts, int chunk) {
-        return new Pipeline(store, () -> parts, clock, new Limits(Duration.ofSeconds(60), 250_000, chunk, 2));
+        return new Pipeline(store, () -> parts, clock, new Limits(Duration.ofSeconds(60), 100, chunk, 2));
     }
 
     RunParts parts(Store store, Configuration config) throws Exception {

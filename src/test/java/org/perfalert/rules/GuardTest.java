@@ -48,11 +48,11 @@ public class GuardTest {
         RuleBase rb = rules(dir, "rule \"cross\" when $a : Series() $b : Series() $c : Series() $d : Series() then end\n");
         Evaluator evaluator = new Evaluator(rb, new Catalogue(List.of()), AREAS, p -> { });
         SeriesBuilder history = history(10);   // 40 series: 2.56 million matches if let run
-        Guard guard = new Guard(10_000);
+        Guard guard = new Guard(100);   // 100 per series: 4,000, so the floor of 10,000
 
         assertThatThrownBy(() -> evaluator.evaluate(history, M, guard)).isInstanceOfSatisfying(RuleStopped.class, e -> {
             assertThat(e.rule()).isEqualTo("cross");
-            assertThat(e.getMessage()).contains("rule \"cross\" stopped").contains("10,000 matches");
+            assertThat(e.getMessage()).contains("rule \"cross\" stopped").contains("more than 10,000 matches", "100 per series");
         });
         assertThat(guard.matches()).isEqualTo(10_001);
     }
@@ -61,10 +61,14 @@ public class GuardTest {
     void aSoundRuleStaysWellWithinTheBudget() throws Exception {
         RuleBase rb = rules(dir, "rule \"above\" when $s : Series( thresholdAbove != null, value > thresholdAbove ) then"
                 + " alerts.raise($s, Movement.UP, $s.headline(\"above\"), $s.evidence()); end\n");
-        Guard guard = new Guard(1_000);
+        Guard guard = new Guard(1);
         List<PerformanceException> found = new Evaluator(rb, new Catalogue(List.of()), AREAS, p -> { })
                 .evaluate(history(10), M, guard);
         assertThat(found).hasSize(40);
         assertThat(guard.matches()).isEqualTo(40);
+        assertThat(guard.maxMatches()).isEqualTo(10_000);
+        Guard big = new Guard(100);
+        big.sizeFor(250_000);   // the budget grows with the month's series (national scale)
+        assertThat(big.maxMatches()).isEqualTo(25_000_000);
     }
 }
