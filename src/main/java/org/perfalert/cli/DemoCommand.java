@@ -115,6 +115,9 @@ public class DemoCommand implements Callable<Integer> {
         p.setProperty("inbox.poll.ms", "200");
         p.setProperty("outbox.period.ms", "2000");
         p.setProperty("evaluate.period.ms", "200");
+        // The demo replays five years as if each month arrived in its month, so every month is emailed; a real
+        // inbox given five years at once would treat all but the last months as a backfill (notify.max-age-months).
+        p.setProperty("notify.max-age-months", "1200");
         if (httpPort != null) p.setProperty("http.port", String.valueOf(httpPort));
         Settings s = new Settings(p, System.getenv());
         int port = s.getInt("http.port");
