@@ -29,6 +29,13 @@ ${r.label} | ${r.current} | ${r.sameMonth?join(", ")} | ${r.vsYear.word} | ${r.v
 </#if>
 </#list>
 
+== Acknowledged this week ==
+<#list d.acknowledged as k>
+- ${k.by}, ${k.when} (${k.via}): ${k.what}<#if k.comment?has_content> -- "${k.comment}"</#if>
+<#else>
+Nobody acknowledged an exception this week.
+</#list>
+
 == Silenced ==
 <#list d.silences as s>
 - ${s.what} until ${s.until}: ${s.reason} (${s.by})<#if s.heldBack gt 0>; held back ${s.heldBack} this week</#if>
@@ -64,4 +71,4 @@ Nothing more this week.
 </#if>
 
 -- 
-Sent by perfalert. Acknowledge an exception with: perfalert ack ID --by "your name"
+Sent by perfalert. Leads acknowledge an exception from its email (the link, or a reply starting "ack"), or with: perfalert ack ID --by "your name"

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PackageArrowsTest {
     /** Top to bottom, as docs/architecture.md draws them. */
-    static final List<String> LAYERS = List.of("cli", "service", "digest", "pull", "pipeline", "alerts", "evaluate", "rules",
-            "routing", "notify", "ingest", "store", "config", "model");
+    static final List<String> LAYERS = List.of("cli", "service", "ack", "digest", "pull", "pipeline", "alerts", "evaluate", "rules",
+            "routing", "links", "notify", "ingest", "store", "config", "model");
     static final Pattern USE = Pattern.compile("org\\.perfalert\\.(\\w+)\\.");
     static final Path MAIN = Path.of(System.getProperty("perfalert.repo", ".")).resolve("src/main/java/org/perfalert");
 

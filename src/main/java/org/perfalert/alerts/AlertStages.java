@@ -11,12 +11,14 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The alert stage of a run, as a line of small stages (as Alertmanager's notify pipeline): decide the lifecycle →
- * silences → persist → notification policy → group by lead → render → enqueue. One month's evaluation goes through
+ * silences → persist (acknowledgements carried to the months an exception continues) → notification policy → group by
+ * lead → render → enqueue. One month's evaluation goes through
  * all of them in one transaction, so the alert rows and the outbox rows are stored together or not at all; the
  * outbox sender sends afterwards. The policy and grouping stages are the {@link EmailPlanner}'s, which the dry run uses too.
  */
@@ -28,6 +30,7 @@ public final class AlertStages {
     private final PersistStage persist;
     private final RenderStage render;
     private final EnqueueStage enqueue;
+    private final AckStore acks;
     private final Clock clock;
 
     /** Checks the configuration first (routing, policy, sender): a ConfigException lists every problem. */
@@ -38,7 +41,11 @@ public final class AlertStages {
         this.alerts = new AlertStore(ds);
         this.silences = new SilenceStore(ds);
         this.persist = new PersistStage(alerts);
-        this.render = new RenderStage(new EmailRenderer(Mailer.of(config), config.catalogue()));
+        AckLinks links;
+        try { links = AckLinks.of(config); }
+        catch (IllegalArgumentException e) { throw new ConfigException(List.of("application.properties: " + e.getMessage())); }
+        this.render = new RenderStage(new EmailRenderer(Mailer.of(config), config.catalogue(), links));
+        this.acks = new AckStore(ds);
         this.enqueue = new EnqueueStage(new Outbox(ds), alerts);
     }
 
@@ -56,11 +63,12 @@ public final class AlertStages {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<Silence> active = silences.activeOn(today);
         return Transactions.write(ds, "raise the alerts of " + evaluation.month(), c -> {
-            List<Decision> decisions = LifecycleStage.decide(evaluation, alerts.forMonth(c, evaluation.month()),
-                    alerts.forMonth(c, evaluation.month().minusMonths(1)).values());
+            Collection<StoredAlert> monthBefore = alerts.forMonth(c, evaluation.month().minusMonths(1)).values();
+            List<Decision> decisions = LifecycleStage.decide(evaluation, alerts.forMonth(c, evaluation.month()), monthBefore);
             decisions = SilenceStage.apply(decisions, active, today);
             List<AlertItem> raised = persist.write(c, decisions, runId, now);
-            EmailPlan plan = planner.plan(evaluation.month(), raised);
+            Set<Long> acknowledged = AckCarry.carry(c, acks, alerts, raised, monthBefore, now);   // no reminders once acknowledged
+            EmailPlan plan = planner.plan(evaluation.month(), raised, acknowledged::contains);
             if (!email) plan = plan.withoutEmails();
             enqueue.enqueue(c, render.render(plan, evaluation.history(), now), runId, now);
             also.on(c);

@@ -62,6 +62,11 @@ public class AlertStore {
                 "WHERE status IN ('" + AlertStatus.NEW.id() + "', '" + AlertStatus.CONTINUING.id() + "') ORDER BY id", ps -> { }));
     }
 
+    /** A row by its number, in the caller's transaction. */
+    public Optional<StoredAlert> find(Connection c, long id) {
+        return Transactions.within(c, "find alert " + id, cx -> select(cx, "WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst());
+    }
+
     /** The latest month with any stored row. */
     public Optional<YearMonth> latestMonth() {
         return Transactions.read(ds, "read the alerts", c -> {
@@ -154,6 +159,36 @@ public class AlertStore {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** One item of a lead's email: its number in the email and an alert it shows. */
+    public record EmailItem(int number, long alertId) { }
+
+    /** Records that the email in outbox row outboxId shows the alert as item number (1, 2, …). */
+    public void addEmailItem(Connection c, long outboxId, int number, long alertId) {
+        Transactions.within(c, "record item " + number + " of email " + outboxId, cx -> {
+            try (PreparedStatement ps = cx.prepareStatement("INSERT INTO email_item (outbox_id, item_no, alert_id) VALUES (?,?,?)")) {
+                ps.setLong(1, outboxId); ps.setInt(2, number); ps.setLong(3, alertId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The items of the email in an outbox row, by number (empty for emails that are not a lead's). */
+    public List<EmailItem> emailItems(Connection c, long outboxId) {
+        return Transactions.within(c, "read the items of email " + outboxId, cx -> {
+            List<EmailItem> out = new ArrayList<>();
+            try (PreparedStatement ps = cx.prepareStatement("SELECT item_no, alert_id FROM email_item WHERE outbox_id = ? ORDER BY item_no, alert_id")) {
+                ps.setLong(1, outboxId);
+                try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(new EmailItem(rs.getInt(1), rs.getLong(2))); }
+            }
+            return out;
+        });
+    }
+
+    /** Whether an email about the alert went (or is queued) to the address (kind "alert"). */
+    public boolean emailedTo(Connection c, long alertId, String address) {
+        return emailedAbout(c, alertId).stream().anyMatch(a -> a.equalsIgnoreCase(address));
     }
 
     private interface Binder { void bind(PreparedStatement ps) throws SQLException; }

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.*;
+import java.util.function.LongPredicate;
 
 /**
  * The notification policy and grouping stages together: from items as they stand to the {@link EmailPlan}. The alert
@@ -49,7 +50,12 @@ public final class EmailPlanner {
 
     /** Stage 4 then stage 5: the policy's decision for each item, then the emails by lead. */
     public EmailPlan plan(YearMonth month, List<AlertItem> items) {
-        return group.group(month, PolicyStage.decide(items, policy));
+        return plan(month, items, id -> false);
+    }
+
+    /** The same, a continuing exception someone acknowledged kept from email (no reminders once acknowledged). */
+    public EmailPlan plan(YearMonth month, List<AlertItem> items, LongPredicate acknowledged) {
+        return group.group(month, AckCarry.noReminders(PolicyStage.decide(items, policy), acknowledged));
     }
 
     /** The dry run of a stored month: its holding exceptions as if raised now, with the silences in force today. */
@@ -59,7 +65,9 @@ public final class EmailPlanner {
                 .map(a -> new AlertItem(a.id(), a.status(), a.asException(),
                         Silences.matching(a.asException(), silences, today).map(Silence::id).orElse(null), Set.of()))
                 .toList();
-        return plan(month, items);
+        Set<Long> acknowledged = new AckStore(ds).latestBefore(items.stream().map(AlertItem::alertId).toList(),
+                today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()).keySet();
+        return plan(month, items, acknowledged::contains);
     }
 
     /**

@@ -27,10 +27,16 @@ public class EmailRenderer {
 
     private final Mailer mailer;
     private final Catalogue catalogue;
+    private final AckLinks links;
 
-    public EmailRenderer(Mailer mailer, Catalogue catalogue) {
+    /** Emails without acknowledge links. */
+    public EmailRenderer(Mailer mailer, Catalogue catalogue) { this(mailer, catalogue, null); }
+
+    /** links: each item's "Acknowledge" link and the reply address (null: none). */
+    public EmailRenderer(Mailer mailer, Catalogue catalogue, AckLinks links) {
         this.mailer = mailer;
         this.catalogue = catalogue;
+        this.links = links;
     }
 
     /**
@@ -56,9 +62,10 @@ public class EmailRenderer {
     public RenderedEmail render(Person lead, YearMonth month, List<AlertItem> items, int heldBack, Function<SeriesKey, byte[]> charts,
                                 Instant now) {
         Mailer.Draft draft = mailer.to(lead.email(), lead.name(), "recipient");
+        if (links != null && links.replyTo() != null) draft.replyTo(links.replyTo());
         List<AlertItem> sorted = items.stream().sorted(AlertItem.IMPORTANCE).toList();
-        Map<SeriesKey, List<AlertItem>> bySeries = new LinkedHashMap<>();
-        sorted.forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
+        Map<SeriesKey, List<AlertItem>> bySeries = bySeries(sorted);
+        int[] number = {0};
 
         int inline = 0;
         List<Map<String, Object>> groups = new ArrayList<>();
@@ -72,7 +79,7 @@ public class EmailRenderer {
             group.put("area", s.area());
             group.put("areaType", s.areaType().id());
             group.put("chartCid", cid == null ? "" : cid);
-            group.put("items", g.getValue().stream().map(this::item).toList());
+            group.put("items", g.getValue().stream().map(i -> item(i, ++number[0], lead.email(), now)).toList());
             groups.add(group);
         }
 
@@ -84,7 +91,20 @@ public class EmailRenderer {
         model.put("count", sorted.size());
         model.put("heldBack", heldBack);
         model.put("groups", groups);
+        model.put("links", links != null && links.on());
+        model.put("replyTo", links == null || links.replyTo() == null ? "" : links.replyTo());
         return draft.compose(subject, TEMPLATE, model, now);
+    }
+
+    /** The items in the order the email shows and numbers them (1, 2, …): by series, most important first. */
+    public static List<AlertItem> inEmailOrder(List<AlertItem> items) {
+        return bySeries(items.stream().sorted(AlertItem.IMPORTANCE).toList()).values().stream().flatMap(List::stream).toList();
+    }
+
+    private static Map<SeriesKey, List<AlertItem>> bySeries(List<AlertItem> sorted) {
+        Map<SeriesKey, List<AlertItem>> bySeries = new LinkedHashMap<>();
+        sorted.forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
+        return bySeries;
     }
 
     /** "3 performance exceptions for March 2025 (1 withdrawn) — worst: headline" */
@@ -102,9 +122,13 @@ public class EmailRenderer {
         return "[perfalert] " + s;   // one line, at most 250 characters: the Mailer sees to it
     }
 
-    private Map<String, Object> item(AlertItem i) {
+    private Map<String, Object> item(AlertItem i, int number, String recipient, Instant now) {
         PerformanceException e = i.exception();
         Map<String, Object> m = new LinkedHashMap<>();
+        AckLinks.Item link = links == null ? AckLinks.Item.NONE : links.item(i, recipient, now);
+        m.put("number", number);
+        m.put("ackUrl", link.acknowledge());
+        m.put("holdUrl", link.holdBack());
         m.put("status", i.status().id());
         m.put("severity", e.severity().id());
         m.put("direction", e.direction().id());
@@ -123,7 +147,7 @@ public class EmailRenderer {
     private String label(String metric) { return catalogue.find(metric).map(Metric::label).orElse(metric); }
 
     /** Evidence values as a lead reads them: numbers rounded to 2 decimals, lists joined, null as "none". */
-    static String format(Object v) {
+    public static String format(Object v) {
         if (v == null) return "none";
         if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
             double d = ((Number) v).doubleValue();

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Stage 7, enqueue: each rendered email into the outbox, in the run's transaction, with a delivery record per item
- * (who was emailed about which alert: what a later withdrawal is sent to). The outbox sender sends them.
+ * (who was emailed about which alert: what a later withdrawal is sent to) and the item's number in the email (what a
+ * reply refers to). The outbox sender sends them.
  */
 public final class EnqueueStage {
     private final Outbox outbox;
@@ -22,9 +23,12 @@ public final class EnqueueStage {
     public void enqueue(Connection c, List<RenderStage.Rendered> emails, String runId, Instant now) {
         for (RenderStage.Rendered r : emails) {
             long outboxId = outbox.enqueue(c, runId, r.mail(), now);
-            for (AlertItem i : r.email().items())
+            int number = 0;
+            for (AlertItem i : EmailRenderer.inEmailOrder(r.email().items())) {
                 alerts.addDelivery(c, i.alertId(), r.email().lead().email(), outboxId,
                         i.status() == AlertStatus.WITHDRAWN ? "withdrawn" : "alert");
+                alerts.addEmailItem(c, outboxId, ++number, i.alertId());   // what "ack 2" in a reply refers to
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.perfalert.cli;
 
-import org.perfalert.alerts.AckStore;
+import org.perfalert.alerts.Acknowledging;
 import org.perfalert.alerts.AlertStore;
 import org.perfalert.alerts.StoredAlert;
 import org.perfalert.store.Store;
@@ -28,9 +28,10 @@ public class AckCommand implements Callable<Integer> {
         try (Store db = Store.open(ConfigLoader.load(common.config).settings())) {
             StoredAlert a = new AlertStore(db.dataSource()).find(alert.trim()).orElseThrow(() -> new UserError(
                     "there is no exception \"" + alert + "\" in the store (use the number shown in the email, e.g. perfalert ack 12 --by \"Jo Bloggs\")"));
-            new AckStore(db.dataSource()).add(a, by.trim(), comment.isBlank() ? null : comment.trim(), Instant.now());
-            spec.commandLine().getOut().println("acknowledged alert " + a.id() + " (" + a.fingerprint() + ", " + a.status().id()
-                    + ") by " + by.trim());
+            Acknowledging.Result r = new Acknowledging(db.dataSource()).acknowledge(a.id(),
+                    new Acknowledging.Who(by.trim(), null, "command"), comment, Instant.now());
+            spec.commandLine().getOut().println((r.addedAny() ? "acknowledged alert " : "already acknowledged, nothing added: alert ")
+                    + a.id() + " (" + a.fingerprint() + ", " + a.status().id() + ") by " + by.trim());
         }
         return Main.OK;
     }

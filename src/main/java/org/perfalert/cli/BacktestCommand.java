@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -44,18 +43,19 @@ public class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.currentTimeMillis();
         RuleRun run = new RuleRun(common, data, err);
-        List<PerformanceException> all = new ArrayList<>();
         long total = from.until(to, java.time.temporal.ChronoUnit.MONTHS) + 1, done = 0;
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            List<PerformanceException> found = run.evaluator.evaluate(run.history, m);
-            all.addAll(found);
-            done++;
-            if (System.currentTimeMillis() - start > PROGRESS_AFTER_MILLIS) {
-                err.printf("backtest: %s done (%d of %d months), %d exceptions%n", m, done, total, found.size());
-                err.flush();
+        // each month is written as soon as it is evaluated: a long backtest holds one month at a time
+        try (ExceptionOutput out = ExceptionOutput.open(format, spec.commandLine().getOut())) {
+            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                List<PerformanceException> found = run.evaluator.evaluate(run.history, m);
+                out.write(found);
+                done++;
+                if (System.currentTimeMillis() - start > PROGRESS_AFTER_MILLIS) {
+                    err.printf("backtest: %s done (%d of %d months), %d exceptions%n", m, done, total, found.size());
+                    err.flush();
+                }
             }
         }
-        ExceptionOutput.print(all, format, spec.commandLine().getOut());
         return Main.OK;
     }
 }

@@ -35,7 +35,7 @@ public class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json or text, not \"" + format + "\"");
         RuleRun run = new RuleRun(common, data, spec.commandLine().getErr());
         YearMonth m = month != null ? month : run.latestMonth();
-        if (run.history.seriesAt(m).isEmpty())
+        if (!run.history.hasFiguresAt(m))
             spec.commandLine().getErr().println("note: the data has no figures for " + m + ", so nothing is evaluated"
                     + run.history.latestMonth().map(l -> " (the latest month in the data is " + l + ")").orElse(""));
         List<PerformanceException> found = run.evaluator.evaluate(run.history, m);

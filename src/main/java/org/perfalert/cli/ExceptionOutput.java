@@ -1,99 +1,185 @@
 package org.perfalert.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.perfalert.model.PerformanceException;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
-/** Prints exceptions as JSON (CONTRACT.md 3), readable text, or CSV. */
-public final class ExceptionOutput {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+/**
+ * Writes exceptions as JSON (one array, CONTRACT.md 3), readable text, or CSV, a month at a time:
+ * a backtest's output is written as each month is done and never held whole. Nothing heavy is made
+ * per row (one JSON generator or CSV printer per run).
+ */
+public final class ExceptionOutput implements Closeable {
+    private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).setRootValueSeparator(null);
+    private static final String[] CSV_HEADER = {"month", "rule", "metric", "area_type", "area", "severity", "direction", "value", "headline", "evidence"};
 
-    private ExceptionOutput() { }
+    private final String format;
+    private final PrintWriter out;
+    private JsonGenerator json;
+    private CSVPrinter csv;
+    private StringBuilder csvLines;            // rows built without a lock per character, written out in chunks
+    private StringWriter evidenceText;         // the CSV evidence column: compact JSON, one generator for all rows
+    private JsonGenerator evidenceJson;
+    private long written;
 
+    private ExceptionOutput(String format, PrintWriter out) {
+        this.format = format;
+        this.out = out;
+    }
+
+    /** An output in a format: json, text or csv. */
+    public static ExceptionOutput open(String format, PrintWriter out) {
+        if (!List.of("json", "text", "csv").contains(format)) throw new IllegalArgumentException("unknown format " + format);
+        return new ExceptionOutput(format, out);
+    }
+
+    /** Prints a whole list at once. */
     public static void print(List<PerformanceException> exceptions, String format, PrintWriter out) {
-        switch (format) {
-            case "json" -> out.println(json(exceptions));
-            case "text" -> text(exceptions, out);
-            case "csv" -> csv(exceptions, out);
-            default -> throw new IllegalArgumentException("unknown format " + format);
+        try (ExceptionOutput o = open(format, out)) { o.write(exceptions); }
+    }
+
+    /** Writes some exceptions (a month's, in contract order) after those written before, and flushes them. */
+    public void write(List<PerformanceException> exceptions) {
+        try {
+            switch (format) {
+                case "json" -> { for (PerformanceException e : exceptions) json(e); json().flush(); }
+                case "text" -> exceptions.forEach(this::text);
+                default -> { for (PerformanceException e : exceptions) csv(e); csvOut(); }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        written += exceptions.size();
+        out.flush();
+    }
+
+    /** Ends the output: the JSON array is closed, text says when there was nothing. */
+    @Override
+    public void close() {
+        try {
+            switch (format) {
+                case "json" -> { json().writeEndArray(); json.flush(); out.println(); }
+                case "text" -> { if (written == 0) out.println("No exceptions."); }
+                default -> { csv(); csvOut(); }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
         out.flush();
     }
 
-    /** One JSON array, each element's fields in the contract's order. */
-    public static String json(List<PerformanceException> exceptions) {
-        ArrayNode array = JSON.createArrayNode();
-        for (PerformanceException e : exceptions) {
-            ObjectNode n = array.addObject();
-            n.put("rule", e.rule());
-            n.put("metric", e.metric());
-            n.put("area_type", e.areaType().id());
-            n.put("area", e.area());
-            n.put("month", e.month().toString());
-            n.put("severity", e.severity().id());
-            n.put("direction", e.direction().id());
-            n.put("headline", e.headline());
-            n.set("evidence", JSON.valueToTree(evidence(e.evidence())));
+    // --- JSON ---------------------------------------------------------------------------------
+
+    private JsonGenerator json() throws IOException {
+        if (json == null) {
+            json = JSON.createGenerator(out).setPrettyPrinter(new DefaultPrettyPrinter());
+            json.writeStartArray();
         }
-        try {
-            return JSON.writeValueAsString(array);
-        } catch (JsonProcessingException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return json;
     }
 
-    /** Evidence with doubles rounded to 4 decimal places (whole numbers stay whole). */
-    static Map<String, Object> evidence(Map<String, Object> evidence) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        evidence.forEach((k, v) -> out.put(k, round(v)));
-        return out;
+    /** One element, its fields in the contract's order. */
+    private void json(PerformanceException e) throws IOException {
+        JsonGenerator g = json();
+        g.writeStartObject();
+        g.writeStringField("rule", e.rule());
+        g.writeStringField("metric", e.metric());
+        g.writeStringField("area_type", e.areaType().id());
+        g.writeStringField("area", e.area());
+        g.writeStringField("month", e.month().toString());
+        g.writeStringField("severity", e.severity().id());
+        g.writeStringField("direction", e.direction().id());
+        g.writeStringField("headline", e.headline());
+        g.writeFieldName("evidence");
+        evidence(g, e.evidence(), true);
+        g.writeEndObject();
     }
 
-    private static Object round(Object v) {
-        if (v instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) return null;
-            BigDecimal b = BigDecimal.valueOf(d).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-            return b.scale() < 1 ? b.setScale(1) : b;
+    /**
+     * The evidence object, numbers rounded. In the JSON output decimals lose their trailing zeros (12.0
+     * is written 12) as they always have; in CSV's evidence column they keep them (12.0).
+     */
+    private static void evidence(JsonGenerator g, Map<String, Object> evidence, boolean withoutTrailingZeros) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, Object> f : evidence.entrySet()) {
+            g.writeFieldName(f.getKey());
+            jsonValue(g, EvidenceNumbers.round(f.getValue()), withoutTrailingZeros);
         }
-        if (v instanceof List<?> l) return l.stream().map(ExceptionOutput::round).toList();
-        return v;
+        g.writeEndObject();
     }
 
-    private static void text(List<PerformanceException> exceptions, PrintWriter out) {
-        if (exceptions.isEmpty()) out.println("No exceptions.");
-        for (PerformanceException e : exceptions)
-            out.printf("%s  %-6s  %-11s  %s  [%s; %s %s]%n", e.month(), e.severity().id(), e.direction().id(),
-                    e.headline(), e.rule(), e.areaType().id(), e.area());
+    private static void jsonValue(JsonGenerator g, Object v, boolean withoutTrailingZeros) throws IOException {
+        if (v == null) g.writeNull();
+        else if (v instanceof BigDecimal b) g.writeNumber(!withoutTrailingZeros ? b : b.signum() == 0 ? BigDecimal.ZERO : b.stripTrailingZeros());
+        else if (v instanceof Integer i) g.writeNumber(i);
+        else if (v instanceof Long l) g.writeNumber(l);
+        else if (v instanceof String s) g.writeString(s);
+        else if (v instanceof Boolean b) g.writeBoolean(b);
+        else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) jsonValue(g, item, withoutTrailingZeros);
+            g.writeEndArray();
+        } else g.writeString(v.toString());
     }
 
-    private static void csv(List<PerformanceException> exceptions, PrintWriter out) {
-        try {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                    .setHeader("month", "rule", "metric", "area_type", "area", "severity", "direction", "value", "headline", "evidence")
-                    .get());
-            for (PerformanceException e : exceptions)
-                csv.printRecord(e.month(), e.rule(), e.metric(), e.areaType().id(), e.area(), e.severity().id(),
-                        e.direction().id(), round(e.evidence().get("value")), e.headline(),
-                        new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(evidence(e.evidence())));
-            csv.flush();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+    // --- text ---------------------------------------------------------------------------------
+
+    private void text(PerformanceException e) {
+        out.printf("%s  %-6s  %-11s  %s  [%s; %s %s]%n", e.month(), e.severity().id(), e.direction().id(),
+                e.headline(), e.rule(), e.areaType().id(), e.area());
+    }
+
+    // --- CSV ----------------------------------------------------------------------------------
+
+    private CSVPrinter csv() throws IOException {
+        if (csv == null) {
+            csvLines = new StringBuilder(1 << 16);
+            csv = new CSVPrinter(csvLines, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get());
+            evidenceText = new StringWriter();
+            evidenceJson = JSON.createGenerator(evidenceText);
         }
+        return csv;
+    }
+
+    private void csv(PerformanceException e) throws IOException {
+        CSVPrinter printer = csv();
+        evidenceText.getBuffer().setLength(0);
+        evidence(evidenceJson, e.evidence(), false);
+        evidenceJson.flush();
+        printer.printRecord(e.month(), cell(e.rule()), cell(e.metric()), cell(e.areaType().id()), cell(e.area()),
+                cell(e.severity().id()), cell(e.direction().id()), EvidenceNumbers.round(e.evidence().get("value")),
+                cell(e.headline()), cell(evidenceText.toString()));
+        if (csvLines.length() >= CSV_CHUNK) csvOut(); // a national month's rows would be a hundred megabytes
+    }
+
+    private static final int CSV_CHUNK = 1 << 16;
+
+    private void csvOut() {
+        out.append(csvLines);
+        csvLines.setLength(0);
+    }
+
+    /**
+     * A text cell a spreadsheet will not run as a formula (OWASP, "CSV injection"): text starting with
+     * =, +, -, @, a tab or a carriage return gets a leading apostrophe. Numbers are written as
+     * numbers, so a negative value stays a number.
+     */
+    static String cell(String text) {
+        if (text.isEmpty()) return text;
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
     }
 }

@@ -5,7 +5,6 @@ import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
 import org.perfalert.ingest.ObservationReader;
 import org.perfalert.ingest.RejectedInputException;
-import org.perfalert.model.Observation;
 import org.perfalert.rules.Evaluator;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCompiler;
@@ -16,37 +15,61 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What evaluate and backtest share: metrics.yaml and areas.yaml, the rule folder compiled, the data
- * files read. Never touches the store. Every mistake becomes a UserError saying what and where.
+ * files read into the history once. Never touches the store. Every mistake becomes a UserError
+ * saying what and where: the configuration's first, then the rules', then the data's.
+ * <p>
+ * The rules are compiled on a thread of their own while the configuration and the data are read (a
+ * compile takes about a second, most of a small run), and the data go into the history file by
+ * file rather than being held as a list of observations first.
  */
 final class RuleRun {
     final Evaluator evaluator;
     final SeriesBuilder history;
 
     RuleRun(Common common, List<Path> data, PrintWriter err) throws ConfigException {
+        CompletableFuture<RuleBase> compiling = compileAside(common.rules);
         Configuration config = ConfigLoader.loadForRules(common.config);
-        RuleBase rules;
+        SeriesBuilder read = null;
+        RejectedInputException badData = null;
         try {
-            rules = RuleCompiler.compile(common.rules);
-        } catch (RuleProblems e) {
-            throw new UserError("the rules in " + common.rules + " do not compile (run \"perfalert rules check\"):\n"
-                    + String.join("\n", e.problems()));
-        }
-        List<Observation> observations;
-        try {
-            observations = ObservationReader.readAll(data, config);
+            read = new SeriesBuilder(each -> ObservationReader.readEach(data, config, each), config.catalogue(), config.areas());
         } catch (RejectedInputException e) {
-            throw new UserError("the data cannot be read:\n" + String.join("\n", e.problems()));
+            badData = e;
         }
+        RuleBase rules = compiled(common.rules, compiling);
+        if (badData != null) throw new UserError("the data cannot be read:\n" + String.join("\n", badData.problems()));
         evaluator = new Evaluator(rules, config.catalogue(), config.areas(), problem -> { err.println("warning: " + problem); err.flush(); });
-        history = evaluator.history(observations);
+        history = read;
+    }
+
+    private static CompletableFuture<RuleBase> compileAside(Path rules) {
+        CompletableFuture<RuleBase> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try { f.complete(RuleCompiler.compile(rules)); } catch (Throwable e) { f.completeExceptionally(e); }
+        }, "perfalert-compile-rules");
+        t.setDaemon(true); // a configuration error ends the command without waiting for it
+        t.start();
+        return f;
+    }
+
+    private static RuleBase compiled(Path dir, CompletableFuture<RuleBase> compiling) {
+        try {
+            return compiling.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuleProblems p)
+                throw new UserError("the rules in " + dir + " do not compile (run \"perfalert rules check\"):\n" + String.join("\n", p.problems()));
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 
     YearMonth latestMonth() {
         return history.latestMonth().orElseThrow(() -> new UserError("the data holds no figures for the configured metrics and areas"));
     }
-
-    enum Format { json, text, csv }
 }

@@ -236,7 +236,7 @@ public final class ConfigLoader {
             } catch (IOException e) {
                 problems.add(file + ": cannot be read: " + e.getMessage());
             }
-            for (String secret : List.of("store.password", "mail.smtp.password"))
+            for (String secret : List.of("store.password", "mail.smtp.password", "mail.imap.password", "link.secret"))
                 if (!p.getProperty(secret, "").isBlank())
                     problems.add(file + ": " + secret + " must not be written in a file; set the environment variable PERFALERT_"
                             + secret.toUpperCase(Locale.ROOT).replace('.', '_') + " instead");

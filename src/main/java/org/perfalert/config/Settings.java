@@ -71,6 +71,17 @@ public final class Settings {
         d.put("pull.tick.ms", "60000");
         // the service (docs/service.md)
         d.put("http.port", "8080");
+        // acknowledging from the email (docs/acknowledging.md); the secrets PERFALERT_LINK_SECRET and
+        // PERFALERT_MAIL_IMAP_PASSWORD come from the environment only
+        d.put("http.bind", "127.0.0.1");
+        d.put("http.public-url", "");
+        d.put("ack.link.days", "30");
+        d.put("mail.imap.host", "");
+        d.put("mail.imap.port", "143");
+        d.put("mail.imap.user", "");
+        d.put("mail.imap.address", "");
+        d.put("mail.imap.starttls", "true");
+        d.put("mail.imap.poll.ms", "60000");
         d.put("service.state.dir", "data");
         d.put("service.shutdown.seconds", "60");
         d.put("inbox.poll.ms", "1000");
@@ -90,6 +101,12 @@ public final class Settings {
         v = file.getProperty(name);
         if (v != null) return v.trim();
         return DEFAULTS.get(name);
+    }
+
+    /** A secret: read from the environment variable only, never from a file or a system property; null when unset. */
+    public String secret(String environmentVariable) {
+        String v = env.get(environmentVariable);
+        return v == null || v.isBlank() ? null : v;
     }
 
     /** A whole number; a clear error naming the setting when it is not one. */

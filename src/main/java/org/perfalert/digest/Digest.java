@@ -9,6 +9,7 @@ import java.util.Map;
  * @param dataMonths the data months of the exceptions that changed in the week ("March 2025")
  * @param boardMonth the latest month of data by the week's end, which the board tables show (or null)
  * @param earlier    exceptions of months before the latest one processed in the week (a backlog), not ranked
+ * @param acknowledged the acknowledgements people made during the week, oldest first
  * @param images     the sparkline PNGs by file name (referred to by TopItem.image)
  * @param retired    exceptions closed in the week because their metric was removed from the configuration
  * @param backfilled how many exceptions held in the week belong to months older than the latest data by more than
@@ -18,7 +19,7 @@ public record Digest(DigestWeek week, String title, String period, List<String> 
                      Counts counts, List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late,
                      List<String> noData, List<AppendixTheme> appendix, List<AppendixLine> resolved,
                      List<AppendixLine> withdrawn, List<AppendixLine> silenced, List<AppendixLine> earlier,
-                     int raised, int shownLines,
+                     List<AckLine> acknowledged, int raised, int shownLines,
                      Map<String, byte[]> images, List<AppendixLine> retired, int backfilled, int maxAgeMonths) {
 
     /** The headline counts of the week. */
@@ -57,6 +58,9 @@ public record Digest(DigestWeek week, String title, String period, List<String> 
 
     /** One series in the appendix with its exceptions, e.g. "twelve-month-low (high, new)". */
     public record AppendixSeries(String series, String direction, List<String> rules) { }
+
+    /** An acknowledgement made in the week: what, who (and how: command, link, reply), when, and the comment on one line. */
+    public record AckLine(long alertId, String what, String by, String via, String when, String comment) { }
 
     /** A compact line: series, rule, severity, status, month. */
     public record AppendixLine(long alertId, String series, String rule, String severity, String direction, String status,

@@ -2,6 +2,7 @@ package org.perfalert.digest;
 
 import org.perfalert.alerts.AlertStatus;
 import org.perfalert.alerts.Silence;
+import org.perfalert.alerts.StoredAlert;
 import org.perfalert.config.Configuration;
 import org.perfalert.config.Person;
 import org.perfalert.model.*;
@@ -18,6 +19,9 @@ import java.util.*;
 public final class DigestBuilder {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private static final Map<String, String> VIA = Map.of("link", "by the email's link", "reply", "by replying to the email",
+            "command", "on the command line");
 
     private final Configuration config;
     private final DigestReader reader;
@@ -81,11 +85,18 @@ public final class DigestBuilder {
             }
         }
 
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("EEE d MMMM yyyy HH:mm", Locale.UK).withZone(week.zone());
+        List<Digest.AckLine> acknowledged = reader.acknowledgementsBetween(week.start(), week.end()).stream().map(e -> {
+            StoredAlert a = e.getValue();
+            return new Digest.AckLine(a.id(), a.headline() != null ? a.headline()   // a headline names its series and month
+                    : label(a.series()) + ", " + a.month().format(MONTH) + ": " + a.rule(), e.getKey().by(), VIA.getOrDefault(String.valueOf(e.getKey().via()), "on the command line"),
+                    when.format(e.getKey().at()), oneLine(e.getKey().comment()));
+        }).toList();
         Digest.Counts counts = new Digest.Counts(
                 count(rows, AlertStatus.NEW, Direction.CONCERN), count(rows, AlertStatus.NEW, Direction.IMPROVEMENT),
                 count(rows, AlertStatus.NEW, Direction.NEUTRAL), count(rows, AlertStatus.CONTINUING, null),
                 count(rows, AlertStatus.RESOLVED, null), count(rows, AlertStatus.WITHDRAWN, null),
-                reader.acknowledgementsBetween(week.start(), week.end()),
+                acknowledged.size(),
                 (int) rows.stream().filter(a -> a.holds() && a.silenced()).count());
         int raised = (int) rows.stream().filter(WeekAlert::holds).count();
         int maxAge = config.settings().getInt("notify.max-age-months");
@@ -96,7 +107,7 @@ public final class DigestBuilder {
                 boardMonth == null ? null : boardMonth.format(MONTH), counts, themes, silenceLines, late, noData, appendix,
                 lines(rows, a -> a.status() == AlertStatus.RESOLVED), lines(rows, a -> a.status() == AlertStatus.WITHDRAWN),
                 lines(rows, a -> a.holds() && a.silenced()),
-                lines(rows, a -> a.holds() && !a.silenced() && a.month().isBefore(latest)), raised, shown, images,
+                lines(rows, a -> a.holds() && !a.silenced() && a.month().isBefore(latest)), acknowledged, raised, shown, images,
                 retired, backfilled, maxAge);
     }
 
@@ -111,7 +122,7 @@ public final class DigestBuilder {
         List<String> also = group.subList(1, group.size()).stream().map(WeekAlert::rule).toList();
         return new Digest.TopItem(a.id(), a.severity().id(), a.direction().id(), a.status().id(),
                 a.headline() == null ? a.rule() : a.headline(), lead(a.series().metric()),
-                a.ackBy() == null ? "" : a.ackBy(), a.ackComment() == null ? "" : a.ackComment(), also, image,
+                a.ackBy() == null ? "" : a.ackBy(), oneLine(a.ackComment()), also, image,
                 label(a.series()) + ": the 24 months to " + a.month().format(MONTH),
                 String.format(Locale.UK, "%.1f", Ranking.strength(a)));
     }
@@ -161,6 +172,11 @@ public final class DigestBuilder {
         String area = s.areaPattern().equals("*") ? "every area" : "area " + s.areaPattern();
         String rule = s.rulePattern().equals("*") ? "every rule" : "rule " + s.rulePattern();
         return metric + ", " + area + ", " + rule;
+    }
+
+    /** A lead's comment on one line: its line breaks cannot make lines of their own in the digest. */
+    static String oneLine(String comment) {
+        return comment == null ? "" : comment.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ").replaceAll(" {2,}", " ").strip();
     }
 
     private static int count(List<WeekAlert> rows, AlertStatus status, Direction direction) {

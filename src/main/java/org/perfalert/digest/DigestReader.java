@@ -49,8 +49,13 @@ public final class DigestReader {
         }).toList();
     }
 
-    /** How many acknowledgements were made in [from, to). */
-    public int acknowledgementsBetween(Instant from, Instant to) { return acks.between(from, to).size(); }
+    /** The acknowledgements people made in [from, to), oldest first, each with the alert row it is about. */
+    public List<Map.Entry<Acknowledgement, StoredAlert>> acknowledgementsBetween(Instant from, Instant to) {
+        List<Map.Entry<Acknowledgement, StoredAlert>> out = new ArrayList<>();
+        for (Acknowledgement k : acks.between(from, to))
+            alerts.find(String.valueOf(k.alertId())).ifPresent(a -> out.add(Map.entry(k, a)));
+        return out;
+    }
 
     /** Silences in force at some time in [from, to): made before its end and not ended before its start. */
     public List<Silence> silencesDuring(Instant from, Instant to, ZoneId zone) {

@@ -36,7 +36,7 @@ final class RowChecker {
     /** The observation, or null when the row has problems (added to problems). */
     Observation check(RawRow row, List<String> problems) {
         int before = problems.size();
-        YearMonth month = month(row.get("month"), row.where("month"), currentMonth, problems);
+        YearMonth month = monthOf(row, problems);
         Metric metric = metric(row, problems);
         Area area = area(row, problems);
         Double value = decimal(row, "value", problems);
@@ -46,13 +46,27 @@ final class RowChecker {
         if (metric != null && value != null) checkRange(row, metric, value, problems);
         if (value != null) checkFraction(row, value, num, den, problems);
         if (month != null && metric != null && area != null) {
-            String first = seen.putIfAbsent(List.of(month, metric.id(), area), row.where());
+            // one string for metric and area: a list of them hashes so alike that 100,000 rows take minutes
+            String first = seen.putIfAbsent(List.of(month, metric.id() + '\n' + area.type().id() + '\n' + area.name()), row.where());
             if (first != null)
                 problems.add(row.where() + ": the same month, metric and area (" + month + ", " + metric.id() + ", "
                         + area.type().id() + " " + area.name() + ") is already given at " + first + " (keep only one of them)");
         }
         if (problems.size() > before) return null;
         return new Observation(month, metric.id(), area.type(), area.name(), value, num, den);
+    }
+
+    // A file holds a few months over and over: each month read well is kept, not parsed again per row.
+    private final Map<String, YearMonth> monthsRead = new HashMap<>();
+
+    private YearMonth monthOf(RawRow row, List<String> problems) {
+        String text = row.get("month");
+        YearMonth known = text == null ? null : monthsRead.get(text);
+        if (known != null) return known;
+        int before = problems.size();
+        YearMonth m = month(text, row.where("month"), currentMonth, problems);
+        if (m != null && problems.size() == before && monthsRead.size() < 10_000) monthsRead.put(text, m);
+        return m;
     }
 
     /** Parses YYYY-MM, refusing other forms, months before 1900 and months after the current one. */

@@ -55,6 +55,7 @@ public final class Mailer {
         private final InternetAddress to;
         private final String messageId;
         private final Map<String, byte[]> images = new LinkedHashMap<>();
+        private InternetAddress replyTo;
 
         private Draft(InternetAddress to, String messageId) {
             this.to = to;
@@ -73,6 +74,12 @@ public final class Mailer {
             return contentId;
         }
 
+        /** Replies go to this address (the mailbox perfalert reads) instead of the sender. */
+        public Draft replyTo(String address) {
+            this.replyTo = HeaderSafety.address(address, "perfalert", "mail.imap.address");
+            return this;
+        }
+
         /** Renders TEMPLATE.txt.ftl and TEMPLATE.html.ftlh with the model and composes the whole message. */
         public RenderedEmail compose(String subject, String template, Map<String, Object> model, Instant now) {
             String text = render(template + ".txt.ftl", model, template), html = render(template + ".html.ftlh", model, template);
@@ -86,6 +93,7 @@ public final class Mailer {
                 MimeMessage msg = new FixedIdMessage(messageId);
                 msg.setFrom(HeaderSafety.address(from, "perfalert", "mail.from"));
                 msg.setRecipient(MimeMessage.RecipientType.TO, to);
+                if (replyTo != null) msg.setReplyTo(new InternetAddress[]{replyTo});
                 msg.setSubject(subject, StandardCharsets.UTF_8.name());
                 msg.setSentDate(Date.from(now));
                 msg.setHeader("Auto-Submitted", "auto-generated");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -59,6 +60,21 @@ public class Outbox {
     /** Every row, oldest first (for reports and tests). */
     public List<OutboxEntry> all() {
         return query("ORDER BY id", Integer.MAX_VALUE, ps -> { });
+    }
+
+    /** Which email a reply answers: the outbox row and its recipient. */
+    public record Addressed(long id, String recipient) { }
+
+    /** The email with this Message-ID (angle brackets and all), in the caller's transaction. */
+    public Optional<Addressed> byMessageId(Connection c, String messageId) {
+        return Transactions.within(c, "find the email " + messageId, cx -> {
+            try (PreparedStatement ps = cx.prepareStatement("SELECT id, recipient FROM outbox WHERE message_id = ?")) {
+                ps.setString(1, messageId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Addressed(rs.getLong(1), rs.getString(2))) : Optional.<Addressed>empty();
+                }
+            }
+        });
     }
 
     /** How many emails stand in each status (pending, sent, failed): for health checks and reports. */

@@ -1,5 +1,7 @@
 package org.perfalert.rules;
 
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.MatchCreatedEvent;
@@ -20,14 +22,18 @@ import java.util.function.Consumer;
 
 /**
  * Evaluates the rules for a month: fresh sessions (one, or several side by side when the setting
- * session.max-series asks for it), the Series facts of that month inserted, the globals "settings", "alerts" and "areas" set. A rule that fails for one series is
- * reported through the problem sink (stderr by default) and the evaluation goes on.
+ * session.max-series asks for it), the Series facts of that month inserted, the globals set:
+ * "alerts", "areas", "settings" and one per setting a rule file declares (RuleSettings.globalName).
+ * A rule that fails for one series is reported through the problem sink (stderr by default) and the
+ * evaluation goes on.
  */
 public final class Evaluator {
     private final RuleBase rules;
     private final Catalogue catalogue;
     private final Areas areas;
     private final Consumer<String> problems;
+    private final Set<String> declaredGlobals = new HashSet<>();
+    private final Map<String, Object> settingGlobals = new HashMap<>(); // bound once: the same for every session
 
     /** Problems in rule actions go to stderr. */
     public Evaluator(RuleBase rules, Configuration config) {
@@ -43,7 +49,21 @@ public final class Evaluator {
         this.catalogue = catalogue;
         this.areas = areas;
         this.problems = problems;
+        for (KiePackage p : rules.kieBase().getKiePackages())
+            for (Global g : p.getGlobalVariables()) {
+                declaredGlobals.add(g.getName());
+                if (!BUILT_IN_GLOBALS.contains(g.getName()))
+                    rules.settings().settingOfGlobal(g.getName()).ifPresent(setting -> settingGlobals.put(g.getName(), valueOf(g, setting)));
+            }
     }
+
+    /** A setting as its global's declared type: Integer for whole numbers, otherwise Double (rules check allows no other). */
+    private Object valueOf(Global g, String setting) {
+        return g.getType().equals(Integer.class.getName()) ? (Object) rules.settings().whole(setting) : (Object) rules.settings().number(setting);
+    }
+
+    /** The globals perfalert sets besides the settings: what the rules report to, the areas, the settings by name. */
+    public static final Set<String> BUILT_IN_GLOBALS = Set.of("alerts", "areas", "settings");
 
     /** The series history of a set of observations (build once, evaluate many months). */
     public SeriesBuilder history(Collection<Observation> observations) {
@@ -70,7 +90,7 @@ public final class Evaluator {
 
     /** The same under a guard: over its budget, or stopped by a watchdog, the evaluation ends in {@link RuleStopped}. */
     public List<PerformanceException> evaluate(SeriesBuilder history, YearMonth month, Guard guard) {
-        List<Series> all = history.seriesAt(month);
+        List<Series> all = history.seriesAt(month, rules.settings().forSeries());
         guard.sizeFor(all.size());
         List<List<Series>> parts = partitions(all);
         List<Alerts> results = new ArrayList<>();
@@ -96,7 +116,7 @@ public final class Evaluator {
             alerts.failures().forEach(problems);
             out.addAll(alerts.raised());
         }
-        out.sort(PerformanceException.ORDER);
+        ContractOrder.sort(out);
         return out;
     }
 
@@ -122,12 +142,11 @@ public final class Evaluator {
         Alerts alerts = new Alerts(rules.settings());
         KieSession session = rules.kieBase().newKieSession();
         guard.opened(session);
-        ReportingHandler.CURRENT.set(alerts);
+        Raising.begin(alerts);
         try {
-            Set<String> declared = new HashSet<>();
-            rules.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> declared.add(g.getName())));
-            Map<String, Object> globals = Map.of("settings", rules.settings(), "alerts", alerts, "areas", areas);
-            globals.forEach((name, value) -> { if (declared.contains(name)) session.setGlobal(name, value); });
+            Map<String, Object> globals = new HashMap<>(settingGlobals);
+            globals.putAll(Map.of("settings", rules.settings(), "alerts", alerts, "areas", areas));
+            globals.forEach((name, value) -> { if (declaredGlobals.contains(name)) session.setGlobal(name, value); });
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -145,7 +164,7 @@ public final class Evaluator {
         } catch (RuntimeException e) {
             alerts.failures().add(0, "evaluation of " + month + " stopped: " + e.getMessage());
         } finally {
-            ReportingHandler.CURRENT.remove();
+            Raising.end();
             guard.closed(session);
             session.dispose();
         }

@@ -7,17 +7,14 @@ import org.kie.api.runtime.rule.RuleRuntime;
 /**
  * Keeps one failing rule action from stopping the evaluation: the failure is noted (rule, series,
  * message) and the engine goes on with the next match. Drools creates the handler by its class,
- * so the evaluation in progress on this thread is found through a thread-local.
+ * so the evaluation in progress on this thread is found through a thread-local (Raising).
  */
 public final class ReportingHandler implements ConsequenceExceptionHandler {
-    static final ThreadLocal<Alerts> CURRENT = new ThreadLocal<>();
-
     @Override
     public void handleException(Match match, RuleRuntime runtime, Exception error) {
-        Alerts alerts = CURRENT.get();
         Object series = match.getObjects().stream().filter(o -> o instanceof Series).findFirst()
                 .orElse(match.getObjects().isEmpty() ? "?" : match.getObjects().get(0));
-        if (alerts == null) throw new IllegalStateException("rule " + match.getRule().getName() + " failed", error);
-        alerts.failed(match.getRule().getName(), series, error);
+        if (!Raising.inProgress()) throw new IllegalStateException("rule " + match.getRule().getName() + " failed", error);
+        Raising.current().failed(match.getRule().getName(), series, error);
     }
 }

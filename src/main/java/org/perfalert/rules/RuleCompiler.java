@@ -10,26 +10,30 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Compiles the .drl files of a rule folder at run time (classic Drools, so problems are reported at
  * the analyst's file and line), together with its settings.properties. Nothing is taken from the jar:
  * an edited rule takes effect at the next compile.
+ * <p>
+ * A compile takes most of a small command's time, so the files are compiled in two halves side by
+ * side and their packages put together; if either half has a problem (or its rules use another
+ * file's), the folder is compiled whole, and that build's problems are the ones reported.
  */
 public final class RuleCompiler {
     private static final String VIRTUAL_DIR = "src/main/resources/rules/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern SETTING = Pattern.compile("settings\\.(?:whole|number)\\(\\s*\"([^\"]+)\"");
 
     private RuleCompiler() { }
 
@@ -46,11 +50,7 @@ public final class RuleCompiler {
         }
         if (files.isEmpty()) problems.add(rulesDir + ":1:1: no .drl rule files in this folder");
 
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId id = ks.newReleaseId("org.perfalert.rules", "analysts-rules", "1." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(id);
-        Map<String, String> sources = new HashMap<>();
+        Map<String, String> sources = new TreeMap<>();
         Map<String, String> shown = new HashMap<>();
         for (var e : files.entrySet()) {
             String text;
@@ -58,41 +58,74 @@ public final class RuleCompiler {
             catch (IOException ex) { problems.add(e.getValue() + ":1:1: cannot be read: " + ex.getMessage()); continue; }
             sources.put(e.getKey(), text);
             shown.put(e.getKey(), e.getValue().toString());
-            checkSettingNames(e.getValue(), text, settings, problems);
-            kfs.write(VIRTUAL_DIR + e.getKey(), text);
+            SettingsInRules.check(e.getValue(), text, settings, problems);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<String> buildProblems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR))
-            if (!m.getText().contains("Parser returned a null Package")) // follows a syntax error already reported
-                buildProblems.add(ProblemLocator.describe(m, sources, shown, rulesDir.toString()));
-        if (buildProblems.isEmpty() && builder.getResults().hasMessages(Message.Level.ERROR))
-            builder.getResults().getMessages(Message.Level.ERROR)
-                    .forEach(m -> buildProblems.add(ProblemLocator.describe(m, sources, shown, rulesDir.toString())));
-        problems.addAll(buildProblems);
-        try {
+        KieBase base = problems.isEmpty() ? inHalves(sources) : null;
+        if (base == null) {
+            Build whole = build(sources);
+            problems.addAll(whole.problems(sources, shown, rulesDir.toString()));
             if (!problems.isEmpty()) throw new RuleProblems(problems);
-            KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-            conf.setOption(ConsequenceExceptionHandlerOption.get(ReportingHandler.class));
-            KieBase base = ks.newKieContainer(id).newKieBase(conf);
-            List<String> ids = new ArrayList<>();
-            for (KiePackage p : base.getKiePackages()) for (Rule r : p.getRules()) ids.add(r.getName());
-            Collections.sort(ids);
-            return new RuleBase(base, settings, ids);
+            base = whole.base;
+        }
+        List<String> ids = new ArrayList<>();
+        for (KiePackage p : base.getKiePackages()) for (Rule r : p.getRules()) ids.add(r.getName());
+        Collections.sort(ids);
+        return new RuleBase(base, settings, ids);
+    }
+
+    /** The files in two halves compiled side by side, or null when either has a problem (or there is one core). */
+    private static KieBase inHalves(Map<String, String> sources) {
+        if (sources.size() < 2 || Runtime.getRuntime().availableProcessors() < 2) return null;
+        Map<String, String> first = new TreeMap<>(), second = new TreeMap<>();
+        long size = 0, half = sources.values().stream().mapToLong(String::length).sum() / 2;
+        for (var e : sources.entrySet()) { // alphabetical, cut near half the text
+            (size < half ? first : second).put(e.getKey(), e.getValue());
+            size += e.getValue().length();
+        }
+        if (second.isEmpty()) return null;
+        CompletableFuture<Build> other = CompletableFuture.supplyAsync(() -> build(second));
+        Build one = build(first), two = other.join();
+        if (one.base == null || two.base == null) return null;
+        InternalKnowledgeBase whole = KnowledgeBaseFactory.newKnowledgeBase(configuration());
+        whole.addPackages(one.base.getKiePackages());
+        whole.addPackages(two.base.getKiePackages());
+        // a rule name used in both halves of one package would silently be one rule: the whole build says so
+        return rules(whole) == rules(one.base) + rules(two.base) ? whole : null;
+    }
+
+    private static int rules(KieBase base) { return base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum(); }
+
+    /** One Drools build of some files: the knowledge base, or null with the build's error messages. */
+    private record Build(KieBase base, List<Message> errors) {
+        List<String> problems(Map<String, String> sources, Map<String, String> shown, String folder) {
+            List<String> out = new ArrayList<>();
+            for (Message m : errors)
+                if (!m.getText().contains("Parser returned a null Package")) // follows a syntax error already reported
+                    out.add(ProblemLocator.describe(m, sources, shown, folder));
+            if (out.isEmpty()) errors.forEach(m -> out.add(ProblemLocator.describe(m, sources, shown, folder)));
+            return out;
+        }
+    }
+
+    private static Build build(Map<String, String> sources) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId("org.perfalert.rules", "analysts-rules", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(id);
+        sources.forEach((name, text) -> kfs.write(VIRTUAL_DIR + name, text));
+        try {
+            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            if (!errors.isEmpty()) return new Build(null, errors);
+            return new Build(ks.newKieContainer(id).newKieBase(configuration()), List.of());
         } finally {
             ks.getRepository().removeKieModule(id); // so repeated compiles do not pile up
         }
     }
 
-    /** A setting a rule asks for by name must be in settings.properties. */
-    private static void checkSettingNames(Path file, String text, RuleSettings settings, List<String> problems) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = SETTING.matcher(lines[i]);
-            while (m.find())
-                if (!settings.has(m.group(1)))
-                    problems.add(file + ":" + (i + 1) + ":" + (m.start(1) + 1) + ": setting \"" + m.group(1)
-                            + "\" is not in " + RuleSettings.FILE + " (add it there or correct the name)");
-        }
+    private static KieBaseConfiguration configuration() {
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+        conf.setOption(ConsequenceExceptionHandlerOption.get(ReportingHandler.class));
+        return conf;
     }
 }

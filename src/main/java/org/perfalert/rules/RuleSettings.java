@@ -11,20 +11,52 @@ import java.util.*;
 
 /**
  * The numbers and severities the rules use, from rules/settings.properties (analysts edit it; no
- * Java). Rules read them through the global "settings": settings.whole("spc.run"),
- * settings.number("spc.sigma"), settings.significance("poisson"); the severity of each rule is
- * "severity.RULE-ID" (high, medium or low; medium when not given).
+ * Java). A rule file reads a number through a global named like the setting, bound once per
+ * evaluation ({@link #globalName}: spc.run is "global Integer spcRun"); the Series' statistics read
+ * their windows through {@link SeriesSettings}. settings.whole("spc.run") and settings.number(...)
+ * still work for rules that ask by name. The severity of each rule is "severity.RULE-ID" (high,
+ * medium or low; medium when not given).
  */
 public final class RuleSettings {
     public static final String FILE = "settings.properties";
 
     private final Map<String, String> values;
     private final Map<String, Double> numbers = new HashMap<>(); // parsed once: rules ask for them per series
+    private final Map<String, Severity> severities = new HashMap<>();
+    private final Map<String, String> byGlobalName = new HashMap<>();
+    private final SeriesSettings forSeries;
 
     public RuleSettings(Map<String, String> values) {
         this.values = Map.copyOf(values);
-        values.forEach((k, v) -> { try { numbers.put(k, Double.parseDouble(v)); } catch (NumberFormatException e) { /* a severity */ } });
+        values.forEach((k, v) -> {
+            try { numbers.put(k, Double.parseDouble(v)); } catch (NumberFormatException e) { /* a severity */ }
+            if (k.startsWith(SEVERITY)) {
+                try { severities.put(k.substring(SEVERITY.length()), Severity.parse(v)); } catch (IllegalArgumentException e) { /* reported by read */ }
+            }
+            byGlobalName.put(globalName(k), k);
+        });
+        forSeries = new SeriesSettings(this);
     }
+
+    private static final String SEVERITY = "severity.";
+
+    /** The name of a setting's global in a rule file: dots and dashes dropped, the next letter capitalised. */
+    public static String globalName(String setting) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char c : setting.toCharArray()) {
+            if (c == '.' || c == '-') { upper = b.length() > 0; continue; }
+            b.append(upper ? Character.toUpperCase(c) : c);
+            upper = false;
+        }
+        return b.toString();
+    }
+
+    /** The setting a rule file's global stands for (sameMonthMinYears: same-month.min-years), if any. */
+    public Optional<String> settingOfGlobal(String global) { return Optional.ofNullable(byGlobalName.get(global)); }
+
+    /** The windows and test and chart parameters of the Series' statistics. */
+    public SeriesSettings forSeries() { return forSeries; }
 
     /** Reads the settings file in a rule folder; problems are added as FILE:LINE:COLUMN: message. */
     public static RuleSettings read(Path rulesDir, List<String> problems) {
@@ -68,6 +100,9 @@ public final class RuleSettings {
 
     public boolean has(String name) { return values.containsKey(name); }
 
+    /** Whether a setting is there and is a number (a bad value is reported by read). */
+    boolean isNumber(String name) { return numbers.containsKey(name); }
+
     /** A decimal setting, e.g. number("spc.sigma"). */
     public double number(String name) {
         Double n = numbers.get(name);
@@ -85,7 +120,6 @@ public final class RuleSettings {
 
     /** The severity of a rule's exceptions: "severity." + rule id; medium when not set. */
     public Severity severity(String rule) {
-        String v = values.get("severity." + rule);
-        return v == null ? Severity.MEDIUM : Severity.parse(v);
+        return severities.getOrDefault(rule, Severity.MEDIUM);
     }
 }

@@ -8,8 +8,8 @@ import org.perfalert.model.Unit;
 import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 
 /**
@@ -17,6 +17,13 @@ import java.util.NavigableMap;
  * denominators behind a rate) for M and every earlier month, with the windows and statistics the
  * rules ask about. A fact for the rules: plain, read-only, no I/O. Every method that needs a month
  * that is missing answers null (or false / 0), so a rule that lacks its history does not fire.
+ * <p>
+ * The questions the standard rules ask are properties with their windows taken from the settings
+ * (previousMax, yearOnYearChange, average1yr, chart …, see {@link SeriesSettings}); each is worked
+ * out the first time a rule asks and remembered, as a fact lives for one evaluation. The same
+ * questions with a window of the rule's choosing (previousMax(n), averageTest(n) …) are methods.
+ * What a run works out once for all series (the settings today; a calibration of each figure
+ * tomorrow) reaches a Series when SeriesBuilder.seriesAt makes it, as the settings do.
  */
 public final class Series {
     private final Metric metric;
@@ -24,25 +31,35 @@ public final class Series {
     private final YearMonth month;
     private final Track track;
     private final int at; // the month index of M: later months do not exist for this fact
-    // results the rules ask for more than once (a "from" per rule, above and below): worked out once
-    private final Object[] memo = new Object[MEMO_SLOTS];
-    private static final int AVERAGE = 0, BENCHMARK = 4, XMR = 6, RISING = 8, FALLING = 10, YEAR_ON_YEAR = 12, MEMO_SLOTS = 14;
-    private static final Object NONE = new Object();
+    private final SeriesSettings settings;
 
-    /** The maps hold months up to M only, and must hold M. */
+    // Answers remembered: the rules ask most questions more than once (above and below, in the
+    // condition and in the headline), so each is worked out the first time and kept. A bit per
+    // question says which are known, as an answer may be null.
+    private static final int PREVIOUS_MAX = 1, PREVIOUS_MIN = 1 << 1, RISING = 1 << 2, FALLING = 1 << 3, YEAR_ON_YEAR = 1 << 4,
+            AVERAGE_1YR = 1 << 5, AVERAGE_3YR = 1 << 6, BENCHMARK = 1 << 7, CHART = 1 << 8;
+    private int asked;
+    private Double previousMax, previousMin, yearOnYearChange;
+    private int risingRollingMonths, fallingRollingMonths;
+    private Significance average1yr, average3yr;
+    private Benchmark benchmark;
+    private XmrChart chart;
+
+    /** The maps hold months up to M only, and must hold M. Its settings are unknown: ask with explicit windows. */
     public Series(Metric metric, Area place, YearMonth month, NavigableMap<YearMonth, Double> values,
                   NavigableMap<YearMonth, Long> numerators, NavigableMap<YearMonth, Long> denominators) {
-        this(metric, place, month, trackOf(month, values, numerators, denominators));
+        this(metric, place, month, trackOf(month, values, numerators, denominators), SeriesSettings.NONE);
     }
 
     /** M's facts over a series' track (shared, not copied: months after M are never read). */
-    Series(Metric metric, Area place, YearMonth month, Track track) {
+    Series(Metric metric, Area place, YearMonth month, Track track, SeriesSettings settings) {
         this.at = Track.index(month);
         if (!track.has(at)) throw new IllegalArgumentException("no value for " + month);
         this.metric = metric;
         this.place = place;
         this.month = month;
         this.track = track;
+        this.settings = settings;
     }
 
     private static Track trackOf(YearMonth month, NavigableMap<YearMonth, Double> values,
@@ -51,26 +68,6 @@ public final class Series {
         values.headMap(month, true).forEach((m, v) -> t.put(Track.index(m), v, numerators.get(m), denominators.get(m)));
         return t;
     }
-
-    /** A remembered result for (slot, key), or null when not worked out yet (NONE stands for a null result). */
-    private Object recall(int slot, int key) {
-        for (int i = slot; i < slot + 2 * pairs(slot); i += 2) if (memo[i] != null && (Integer) memo[i] == key) return memo[i + 1];
-        return null;
-    }
-
-    private <T> T remember(int slot, int key, T result) {
-        int i = slot;
-        for (int j = slot; j < slot + 2 * pairs(slot); j += 2) if (memo[j] == null) { i = j; break; }
-        memo[i] = key;
-        memo[i + 1] = result == null ? NONE : result;
-        return result;
-    }
-
-    /** The averages are asked for two windows (1 and 3 years); everything else for one. */
-    private static int pairs(int slot) { return slot == AVERAGE ? 2 : 1; }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T recalled(Object o) { return o == NONE ? null : (T) o; }
 
     // --- who and when -------------------------------------------------------------------------
     public Metric getMetric() { return metric; }
@@ -102,6 +99,18 @@ public final class Series {
     private boolean has(int i) { return i <= at && track.has(i); }
 
     // --- twelve-month high / low ----------------------------------------------------------------
+    /** The largest value of the twelve-month.months − 1 months before M, or null when one is missing. */
+    public Double getPreviousMax() {
+        if (firstAsked(PREVIOUS_MAX)) previousMax = previousMax(settings.twelveMonthMonths());
+        return previousMax;
+    }
+
+    /** The smallest value of the twelve-month.months − 1 months before M, or null when one is missing. */
+    public Double getPreviousMin() {
+        if (firstAsked(PREVIOUS_MIN)) previousMin = previousMin(settings.twelveMonthMonths());
+        return previousMin;
+    }
+
     /** The largest value of the n − 1 months before M, or null when one of them is missing. */
     public Double previousMax(int n) { return previousExtreme(n, true); }
     public Double previousMin(int n) { return previousExtreme(n, false); }
@@ -173,84 +182,108 @@ public final class Series {
 
     // --- rolling totals -------------------------------------------------------------------------
     /** R(end): the sum of the n months ending at end, or null when one is missing. */
-    public Double rolling(YearMonth end, int n) { return rollingAt(Track.index(end), n); }
+    public Double rolling(YearMonth end, int n) { return orNull(rollingAt(Track.index(end), n)); }
 
-    private Double rollingAt(int end, int n) {
+    /** R(end), NaN when a month is missing (no boxing: the streaks add up many totals). */
+    private double rollingAt(int end, int n) {
         double sum = 0;
         for (int k = 0; k < n; k++) {
-            if (!has(end - k)) return null;
+            if (!has(end - k)) return Double.NaN;
             sum += track.value(end - k);
         }
         return sum;
     }
 
-    /** R(M). */
-    public Double rollingTotal(int n) { return rollingAt(at, n); }
+    private static Double orNull(double v) { return Double.isNaN(v) ? null : v; }
+
+    /** R(M) over rolling.months months. */
+    public Double getRollingTotal() { return rollingTotal(settings.rollingMonths()); }
+
+    /** R(M) over n months. */
+    public Double rollingTotal(int n) { return orNull(rollingAt(at, n)); }
+
+    /** N: the number of months m ending at M with the rolling.months total R(m) strictly above R(m − 1). */
+    public int getRisingRollingMonths() {
+        if (firstAsked(RISING)) risingRollingMonths = risingRollingMonths(settings.rollingMonths());
+        return risingRollingMonths;
+    }
+
+    /** N: the number of months m ending at M with the rolling.months total R(m) strictly below R(m − 1). */
+    public int getFallingRollingMonths() {
+        if (firstAsked(FALLING)) fallingRollingMonths = fallingRollingMonths(settings.rollingMonths());
+        return fallingRollingMonths;
+    }
 
     /** N: the number of months m ending at M with R(m) strictly above R(m − 1). */
     public int risingRollingMonths(int n) { return rollingStreak(n, true); }
     public int fallingRollingMonths(int n) { return rollingStreak(n, false); }
 
     private int rollingStreak(int n, boolean rising) {
-        int slot = rising ? RISING : FALLING;
-        Object known = recall(slot, n);
-        if (known != null) return (Integer) known;
         int count = 0;
-        Double later = rollingAt(at, n);
-        for (int m = at - 1; later != null; m--) {
-            Double earlier = rollingAt(m, n);
-            if (earlier == null || (rising ? !(later > earlier) : !(later < earlier))) break;
+        double later = rollingAt(at, n);
+        for (int m = at - 1; !Double.isNaN(later); m--) {
+            double earlier = rollingAt(m, n);
+            if (Double.isNaN(earlier) || (rising ? !(later > earlier) : !(later < earlier))) break;
             count++;
             later = earlier;
         }
-        return remember(slot, n, count);
+        return count;
     }
 
-    /** Y = R(M) − R(M − 12), or null when either total lacks a month. */
+    /** Y = R(M) − R(M − 12) over rolling.months months, or null when either total lacks a month. */
+    public Double getYearOnYearChange() {
+        if (firstAsked(YEAR_ON_YEAR)) yearOnYearChange = yearOnYearChange(settings.rollingMonths());
+        return yearOnYearChange;
+    }
+
+    /** 100 · Y / R(M − 12) over rolling.months months, or null when it cannot be computed or R(M − 12) is 0. */
+    public Double getYearOnYearChangePct() { return changePct(getYearOnYearChange(), settings.rollingMonths()); }
+
+    /** Y = R(M) − R(M − 12) over n months, or null when either total lacks a month. */
     public Double yearOnYearChange(int n) {
-        Object known = recall(YEAR_ON_YEAR, n);
-        if (known != null) return recalled(known);
-        Double now = rollingAt(at, n), before = rollingAt(at - 12, n);
-        return remember(YEAR_ON_YEAR, n, now == null || before == null ? null : now - before);
+        return orNull(rollingAt(at, n) - rollingAt(at - 12, n)); // NaN when either lacks a month
     }
 
     /** 100 · Y / R(M − 12), or null when it cannot be computed or R(M − 12) is 0. */
-    public Double yearOnYearChangePct(int n) {
-        Double change = yearOnYearChange(n), before = rollingAt(at - 12, n);
-        return change == null || before == 0 ? null : 100 * change / before;
+    public Double yearOnYearChangePct(int n) { return changePct(yearOnYearChange(n), n); }
+
+    private Double changePct(Double change, int n) {
+        if (change == null) return null;
+        double before = rollingAt(at - 12, n);
+        return before == 0 ? null : 100 * change / before;
     }
+
 
     // --- significance ---------------------------------------------------------------------------
-    /** The `earlier` months before M, oldest first, or null when one of them has no value. */
-    private List<YearMonth> window(int earlier) {
-        List<YearMonth> ms = new ArrayList<>();
-        for (int k = earlier; k >= 1; k--) {
-            if (!has(at - k)) return null;
-            ms.add(Track.month(at - k));
-        }
-        return ms;
+    /** v(M) against the average-1yr.months months before it, or null when there is no test. */
+    public Significance getAverage1yr() {
+        if (firstAsked(AVERAGE_1YR)) average1yr = averageTest(settings.average1yrMonths(), settings::needed);
+        return average1yr;
     }
 
-    /** A rate: not a count, with a numerator and a denominator in every month given and in M. */
-    private boolean rateOver(List<YearMonth> months) {
+    /** v(M) against the average-3yr.months months before it, or null when there is no test. */
+    public Significance getAverage3yr() {
+        if (firstAsked(AVERAGE_3YR)) average3yr = averageTest(settings.average3yrMonths(), settings::needed);
+        return average3yr;
+    }
+
+    /** v(M) against the `window` months before it (all present), or null when there is no test. */
+    public Significance averageTest(int window) { return averageTest(window, settings::neededIfSet); }
+
+    private Significance averageTest(int window, SignificanceTests.Needed needed) {
+        if (window < 1) return null;
+        for (int k = 1; k <= window; k++) if (!has(at - k)) return null;
+        return SignificanceTests.average(track, at, window, isCounted(), rateOver(window), needed);
+    }
+
+    /** A rate: not a count, with a numerator and a denominator in M and the `window` months before it. */
+    private boolean rateOver(int window) {
         if (isCounted()) return false;
-        for (YearMonth m : months) if (!hasFraction(Track.index(m))) return false;
-        return hasFraction(at);
+        for (int k = 0; k <= window; k++) if (!hasFraction(at - k)) return false;
+        return true;
     }
 
     private boolean hasFraction(int m) { return m <= at && track.numerator(m) != Track.MISSING && track.denominator(m) != Track.MISSING; }
-
-    /** v(M) against the `window` months before it (all present), or null when there is no test. */
-    public Significance averageTest(int window) {
-        Object known = recall(AVERAGE, window);
-        if (known != null) return recalled(known);
-        List<YearMonth> earlier = window(window);
-        if (earlier == null || earlier.isEmpty()) return remember(AVERAGE, window, null);
-        return remember(AVERAGE, window, SignificanceTests.average(this, earlier, rateOver(earlier)));
-    }
-
-    long numerator(YearMonth m) { return track.numerator(Track.index(m)); }
-    long denominator(YearMonth m) { return track.denominator(Track.index(m)); }
 
     /** The last March strictly before M. */
     public YearMonth getBenchmarkMonth() {
@@ -258,37 +291,40 @@ public final class Series {
         return march.isBefore(month) ? march : march.minusYears(1);
     }
 
+    /** The benchmark.months figure at M against the same at the benchmark month, or null when there is no test. */
+    public Benchmark getBenchmark() {
+        if (firstAsked(BENCHMARK)) benchmark = benchmarkTest(settings.benchmarkMonths(), settings::needed);
+        return benchmark;
+    }
+
     /** The `window`-month figure at M against the same at the benchmark month, or null when there is no test. */
-    public Benchmark benchmarkTest(int window) {
-        Object known = recall(BENCHMARK, window);
-        if (known != null) return recalled(known);
+    public Benchmark benchmarkTest(int window) { return benchmarkTest(window, settings::neededIfSet); }
+
+    private Benchmark benchmarkTest(int window, SignificanceTests.Needed needed) {
         YearMonth base = getBenchmarkMonth();
-        if (isCounted()) return remember(BENCHMARK, window, SignificanceTests.countBenchmark(this, base, window));
+        if (isCounted()) return SignificanceTests.countBenchmark(this, base, window, needed);
         int b = Track.index(base);
         for (int k = 0; k < window; k++)
-            if (!hasFraction(at - k) || !hasFraction(b - k)) return remember(BENCHMARK, window, null);
-        return remember(BENCHMARK, window, SignificanceTests.rateBenchmark(this, base, window));
+            if (!hasFraction(at - k) || !hasFraction(b - k)) return null;
+        return SignificanceTests.rateBenchmark(track, at, base, window, needed);
     }
 
     // --- statistical process control -------------------------------------------------------------
-    private double[] xmrKey;
+    /** The XmR chart with the spc.* settings, or null when the run of consecutive months is too short. */
+    public XmrChart getChart() {
+        if (firstAsked(CHART)) chart = xmr(settings.spcMaxPoints(), settings.spcMinPoints(), settings.spcScreen(), settings.spcSigma());
+        return chart;
+    }
 
     /**
      * The XmR chart over the longest run of consecutive months ending at M, cut to its last maxPoints,
      * or null when the run is shorter than minPoints.
      */
     public XmrChart xmr(int maxPoints, int minPoints, double screen, double sigma) {
-        double[] key = {maxPoints, minPoints, screen, sigma};
-        if (xmrKey != null && Arrays.equals(key, xmrKey)) return recalled(memo[XMR + 1]);
         int from = at;
         while (at - from + 1 < maxPoints && has(from - 1)) from--;
-        List<Double> run = new ArrayList<>(at - from + 1);
-        for (int m = from; m <= at; m++) run.add(track.value(m));
-        xmrKey = key;
-        memo[XMR] = 0;
-        XmrChart chart = run.size() < minPoints ? null : new XmrChart(run, screen, sigma);
-        memo[XMR + 1] = chart == null ? NONE : chart;
-        return chart;
+        if (at - from + 1 < minPoints) return null;
+        return track.chart(from, at - from + 1, screen, sigma);
     }
 
     // --- what a rule reports ---------------------------------------------------------------------
@@ -307,11 +343,13 @@ public final class Series {
         return who + " " + getValueText() + " in " + Wording.month(month) + ": " + what;
     }
 
-    /** "Robbery in Fenland" for a district or area, the label alone for the force. */
-    public String getLabelInArea() {
-        return place.type() == AreaType.FORCE ? getLabel() : getLabel() + " in " + place.name();
-    }
-
     @Override
     public String toString() { return metric.id() + " " + place + " " + month; }
+
+    /** True the first time a question is asked: the caller then works out the answer and keeps it. */
+    private boolean firstAsked(int question) {
+        if ((asked & question) != 0) return false;
+        asked |= question;
+        return true;
+    }
 }

@@ -5,26 +5,62 @@ import org.perfalert.model.*;
 
 import java.time.YearMonth;
 import java.util.*;
+import java.util.function.Consumer;
 
 /**
  * Turns observations into the Series facts for a month. Built once over all observations (so a
  * backtest reuses it month after month); observations for metrics or areas that are not configured
- * are ignored. Missing area and force figures of count metrics are derived from their districts
+ * are ignored, and an observation given again for the same month, metric and area replaces the
+ * earlier one. Missing area and force figures of count metrics are derived from their districts
  * (CONTRACT.md 5.1, "Derived totals"): only when every district has a figure; a given figure wins.
  * Each series is kept as a Track (arrays by month) that the month's Series share without copying.
  */
 public final class SeriesBuilder {
     private final Catalogue catalogue;
-    private final Map<SeriesKey, Track> tracks = new TreeMap<>();
+    private final Map<Id, Track> tracks = new HashMap<>();
+    private final List<Entry> sorted = new ArrayList<>(); // in SeriesKey order: the order facts are made in
+
+    /** One series: its key, metric, place and figures, looked up once rather than per month. */
+    private record Entry(SeriesKey key, Metric metric, Area place, Track track) { }
+
+    /**
+     * A series' identity as a map key. SeriesKey's own hash adds up its parts' hashes, and the ids of
+     * many metrics and areas ("count_012", "District 034") then collide by the thousand; this mixes them.
+     */
+    private record Id(String metric, AreaType type, String area) {
+        static Id of(SeriesKey k) { return new Id(k.metric(), k.areaType(), k.area()); }
+
+        SeriesKey key() { return new SeriesKey(metric, type, area); }
+
+        @Override
+        public int hashCode() {
+            int h = (metric.hashCode() * 0x9E3779B9 + type.ordinal()) * 0x9E3779B9 + area.hashCode();
+            return h ^ (h >>> 16);
+        }
+    }
 
     public SeriesBuilder(Collection<Observation> observations, Catalogue catalogue, Areas areas) {
+        this(observations::forEach, catalogue, areas);
+    }
+
+    /**
+     * The history of observations handed over one at a time, e.g. as each file is read, so they need
+     * not all be held at once: source gives every observation to the consumer it is passed.
+     */
+    public SeriesBuilder(Consumer<Consumer<Observation>> source, Catalogue catalogue, Areas areas) {
         this.catalogue = catalogue;
-        for (Observation o : observations) {
-            if (!catalogue.contains(o.metric()) || !areas.contains(o.areaType(), o.area())) continue;
-            tracks.computeIfAbsent(o.key(), k -> new Track())
+        source.accept(o -> {
+            if (!catalogue.contains(o.metric()) || !areas.contains(o.areaType(), o.area())) return;
+            tracks.computeIfAbsent(new Id(o.metric(), o.areaType(), o.area()), k -> new Track())
                     .put(Track.index(o.month()), o.value(), o.numerator(), o.denominator());
-        }
+        });
         deriveTotals(areas);
+        Map<SeriesKey, Track> inOrder = new TreeMap<>();
+        tracks.forEach((id, track) -> inOrder.put(id.key(), track));
+        inOrder.forEach((key, track) -> {
+            track.trim();
+            sorted.add(new Entry(key, catalogue.get(key.metric()), new Area(key.areaType(), key.area()), track));
+        });
     }
 
     private void deriveTotals(Areas areas) {
@@ -34,12 +70,12 @@ public final class SeriesBuilder {
                 if (total.type() == AreaType.DISTRICT) continue;
                 List<Track> parts = new ArrayList<>();
                 for (String d : areas.districtsUnder(total)) {
-                    Track part = tracks.get(new SeriesKey(metric.id(), AreaType.DISTRICT, d));
+                    Track part = tracks.get(new Id(metric.id(), AreaType.DISTRICT, d));
                     if (part == null) { parts = null; break; }
                     parts.add(part);
                 }
                 if (parts == null || parts.isEmpty()) continue;
-                SeriesKey key = new SeriesKey(metric.id(), total.type(), total.name());
+                Id key = new Id(metric.id(), total.type(), total.name());
                 Track given = tracks.computeIfAbsent(key, k -> new Track());
                 months:
                 for (int m = parts.get(0).first(); m <= parts.get(0).last(); m++) {
@@ -63,7 +99,7 @@ public final class SeriesBuilder {
      */
     public SortedMap<YearMonth, Double> values(SeriesKey key, YearMonth from, YearMonth to) {
         SortedMap<YearMonth, Double> out = new TreeMap<>();
-        Track track = tracks.get(key);
+        Track track = tracks.get(Id.of(key));
         if (track == null) return out;
         for (int m = Track.index(from); m <= Track.index(to); m++)
             if (track.has(m)) out.put(Track.month(m), track.value(m));
@@ -76,14 +112,25 @@ public final class SeriesBuilder {
                 .mapToObj(Track::month).findFirst();
     }
 
-    /** One Series per (metric, area) with a value at month, holding months up to it only. */
-    public List<Series> seriesAt(YearMonth month) {
+    /**
+     * One Series per (metric, area) with a value at month, holding months up to it only. Their
+     * settings are unknown: ask them with explicit windows (averageTest(12) …).
+     */
+    public List<Series> seriesAt(YearMonth month) { return seriesAt(month, SeriesSettings.NONE); }
+
+    /** As seriesAt(month), with the rule pack's settings for the windows of the Series' properties. */
+    public List<Series> seriesAt(YearMonth month, SeriesSettings settings) {
         int at = Track.index(month);
         List<Series> out = new ArrayList<>();
-        tracks.forEach((key, track) -> {
-            if (track.has(at))
-                out.add(new Series(catalogue.get(key.metric()), new Area(key.areaType(), key.area()), month, track));
-        });
+        for (Entry e : sorted)
+            if (e.track.has(at)) out.add(new Series(e.metric, e.place, month, e.track, settings));
         return out;
+    }
+
+    /** Whether any series has a value at month. */
+    public boolean hasFiguresAt(YearMonth month) {
+        int at = Track.index(month);
+        for (Entry e : sorted) if (e.track.has(at)) return true;
+        return false;
     }
 }

@@ -11,9 +11,11 @@ import java.util.Arrays;
  */
 final class Track {
     static final long MISSING = Long.MIN_VALUE;
+    private static final double[] NONE = new double[0];
 
-    private int start;        // month index of slot 0
-    private double[] values = new double[0];
+    private int start;            // month index of slot 0
+    private int first, last;      // the months given so far (slots outside them are room to grow)
+    private double[] values = NONE;
     private long[] numerators, denominators; // null until a fraction is given
 
     static int index(YearMonth m) { return m.getYear() * 12 + m.getMonthValue() - 1; }
@@ -31,26 +33,45 @@ final class Track {
         }
     }
 
+    /** Makes room for a month; the arrays grow by half again, so months given in order cost little. */
     private void cover(int month) {
-        if (values.length == 0) { start = month; values = new double[] {Double.NaN}; return; }
-        int from = Math.min(start, month), to = Math.max(start + values.length - 1, month);
-        if (from == start && to == start + values.length - 1) return;
-        values = grow(values, from, to);
-        if (numerators != null) { numerators = grow(numerators, from, to); denominators = grow(denominators, from, to); }
+        if (values.length == 0) {
+            start = first = last = month;
+            values = grow(NONE, month, month, month);
+            return;
+        }
+        first = Math.min(first, month);
+        last = Math.max(last, month);
+        if (month >= start && month < start + values.length) return;
+        int room = values.length / 2 + 1;
+        int from = month < start ? month - room : start, to = month < start ? start + values.length - 1 : month + room;
+        values = grow(values, from, to, start);
+        if (numerators != null) { numerators = grow(numerators, from, to, start); denominators = grow(denominators, from, to, start); }
         start = from;
     }
 
-    private double[] grow(double[] old, int from, int to) {
+    /** Once every month is given: the arrays cut to the months given (a history is kept for a whole run). */
+    void trim() {
+        if (values.length == 0 || (start == first && values.length == last - first + 1)) return;
+        values = Arrays.copyOfRange(values, first - start, last - start + 1);
+        if (numerators != null) {
+            numerators = Arrays.copyOfRange(numerators, first - start, last - start + 1);
+            denominators = Arrays.copyOfRange(denominators, first - start, last - start + 1);
+        }
+        start = first;
+    }
+
+    private static double[] grow(double[] old, int from, int to, int oldStart) {
         double[] a = new double[to - from + 1];
         Arrays.fill(a, Double.NaN);
-        System.arraycopy(old, 0, a, start - from, old.length);
+        System.arraycopy(old, 0, a, oldStart - from, old.length);
         return a;
     }
 
-    private long[] grow(long[] old, int from, int to) {
+    private static long[] grow(long[] old, int from, int to, int oldStart) {
         long[] a = new long[to - from + 1];
         Arrays.fill(a, MISSING);
-        System.arraycopy(old, 0, a, start - from, old.length);
+        System.arraycopy(old, 0, a, oldStart - from, old.length);
         return a;
     }
 
@@ -63,8 +84,8 @@ final class Track {
     }
 
     boolean isEmpty() { return values.length == 0; }
-    int first() { return start; }
-    int last() { return start + values.length - 1; }
+    int first() { return first; }
+    int last() { return last; }
 
     /** The value of a month, NaN when there is none. */
     double value(int month) {
@@ -73,6 +94,11 @@ final class Track {
     }
 
     boolean has(int month) { return !Double.isNaN(value(month)); }
+
+    /** An XmR chart over size months from a month, all of which have values (the chart reads them in place). */
+    XmrChart chart(int from, int size, double screen, double sigma) {
+        return new XmrChart(values, from - start, size, screen, sigma);
+    }
 
     long numerator(int month) { return fraction(numerators, month); }
     long denominator(int month) { return fraction(denominators, month); }
@@ -84,7 +110,7 @@ final class Track {
 
     /** The latest month with a value, or Integer.MIN_VALUE when there is none. */
     int latest() {
-        for (int i = values.length - 1; i >= 0; i--) if (!Double.isNaN(values[i])) return start + i;
+        for (int m = last; m >= first && values.length > 0; m--) if (has(m)) return m;
         return Integer.MIN_VALUE;
     }
 }

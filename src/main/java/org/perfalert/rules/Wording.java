@@ -6,38 +6,48 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.time.format.TextStyle;
 import java.util.Locale;
-import java.util.Map;
 
 /** How numbers and months are written in headlines (British English). */
 public final class Wording {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+    private static final String[] MONTH_NAMES = new String[12];
+
+    static {
+        for (java.time.Month m : java.time.Month.values()) MONTH_NAMES[m.ordinal()] = m.getDisplayName(TextStyle.FULL, Locale.UK);
+    }
 
     private Wording() { }
 
     /** A value in its metric's unit: 8.2%, 1,234, 12.5 minutes, 512. */
     public static String value(Metric metric, double v) {
         return switch (metric.unit()) {
-            case PERCENT -> number(v, "#,##0.0") + "%";
-            case COUNT -> number(v, "#,##0");
-            case MINUTES -> number(v, "#,##0.#") + " minutes";
-            case NUMBER -> number(v, "#,##0.##");
+            case PERCENT -> Digits.ONE.format(v) + "%";
+            case COUNT -> Digits.NONE.format(v);
+            case MINUTES -> Digits.UP_TO_ONE.format(v) + " minutes";
+            case NUMBER -> Digits.UP_TO_TWO.format(v);
         };
     }
 
     /** "March 2021". */
-    public static String month(YearMonth m) { return m.format(MONTH); }
+    public static String month(YearMonth m) {
+        int year = m.getYear();
+        return year >= 1000 && year <= 9999 ? MONTH_NAMES[m.getMonthValue() - 1] + " " + year : m.format(MONTH);
+    }
+
+    /** "March". */
+    public static String monthName(YearMonth m) { return MONTH_NAMES[m.getMonthValue() - 1]; }
 
     /** A signed percentage with one decimal and a real minus sign: +7.9%, −9.6%. */
     public static String signedPercent(Double pct) {
         if (pct == null) return "no comparison";
-        String s = number(Math.abs(pct), "#,##0.0") + "%";
+        String s = Digits.ONE.format(Math.abs(pct)) + "%";
         return (pct < 0 ? "\u2212" : "+") + s;
     }
 
     /** A whole number written with separators: 1,234. */
-    public static String whole(double v) { return number(v, "#,##0"); }
+    public static String whole(double v) { return Digits.NONE.format(v); }
 
     /** A label inside a sentence: "All recorded crime" becomes "all recorded crime"; "IMU queue" stays. */
     public static String inSentence(String label) {
@@ -57,14 +67,57 @@ public final class Wording {
         return word + " in " + window + " months";
     }
 
-    // DecimalFormat is slow to build and not thread-safe: one per pattern per thread
-    private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
+    /**
+     * The four number patterns of the headlines ("#,##0", "#,##0.0", "#,##0.#", "#,##0.##", rounding
+     * half up as people round: 12.25 reads as 12.3). Most numbers are written by plain arithmetic, which
+     * gives exactly what DecimalFormat gives; a number close to a tie (where the binary value decides
+     * which way it rounds), very large, or not finite is written by DecimalFormat itself. A headline
+     * is written for every exception, so this is on the evaluation's hot path.
+     */
+    enum Digits {
+        NONE("#,##0", 0, 0), ONE("#,##0.0", 1, 1), UP_TO_ONE("#,##0.#", 0, 1), UP_TO_TWO("#,##0.##", 0, 2);
 
-    private static String number(double v, String pattern) {
-        return FORMATS.get().computeIfAbsent(pattern, p -> {
-            DecimalFormat f = new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.UK));
-            f.setRoundingMode(java.math.RoundingMode.HALF_UP); // 12.25 reads as 12.3, as people round
-            return f;
-        }).format(v);
+        private static final double LARGEST_BY_ARITHMETIC = 1e9; // × 10^decimals stays exact enough to tell a tie
+        private final String pattern;
+        private final int minDecimals, maxDecimals;
+        private final long scale;
+        private final ThreadLocal<DecimalFormat> exact; // DecimalFormat is slow to build and not thread-safe
+
+        Digits(String pattern, int minDecimals, int maxDecimals) {
+            this.pattern = pattern;
+            this.minDecimals = minDecimals;
+            this.maxDecimals = maxDecimals;
+            this.scale = maxDecimals == 0 ? 1 : maxDecimals == 1 ? 10 : 100;
+            this.exact = ThreadLocal.withInitial(() -> {
+                DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK));
+                f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+                return f;
+            });
+        }
+
+        String format(double v) {
+            double size = Math.abs(v) * scale;
+            if (!(size < LARGEST_BY_ARITHMETIC)) return exact.get().format(v); // also NaN and infinities
+            double floor = Math.floor(size), fraction = size - floor;
+            // a whole-number pattern rounds exactly; with decimals, x·10^d is within an ulp of the true product
+            if (scale > 1 && Math.abs(fraction - 0.5) < 1e-6) return exact.get().format(v);
+            long units = (long) floor + (fraction >= 0.5 ? 1 : 0);
+            long whole = units / scale, decimalsValue = units % scale;
+            int decimals = maxDecimals;
+            while (decimals > minDecimals && decimalsValue % 10 == 0) { decimalsValue /= 10; decimals--; }
+            char[] c = new char[32]; // written from the right: decimals, point, grouped digits, sign
+            int p = c.length;
+            for (int i = 0; i < decimals; i++, decimalsValue /= 10) c[--p] = (char) ('0' + decimalsValue % 10);
+            if (decimals > 0) c[--p] = '.';
+            for (int digits = 0; digits == 0 || whole > 0; digits++, whole /= 10) {
+                if (digits > 0 && digits % 3 == 0) c[--p] = ',';
+                c[--p] = (char) ('0' + whole % 10);
+            }
+            if (v < 0 || (v == 0 && 1 / v < 0)) c[--p] = '-'; // DecimalFormat keeps the sign of -0.04: "-0.0"
+            return new String(c, p, c.length - p);
+        }
+
+        @Override
+        public String toString() { return pattern; }
     }
 }

@@ -1,6 +1,6 @@
 package org.perfalert.rules;
 
-import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 
 /**
@@ -8,7 +8,8 @@ import java.util.List;
  * (CONTRACT.md 5, "SPC chart"). points are oldest first; the last one is M.
  */
 public final class XmrChart {
-    private final List<Double> points;
+    private final double[] points; // the chart's points are points[from .. from + size - 1]
+    private final int from, size;
     private final double mean;
     private final double movingRange;
     private final double sigma;
@@ -19,31 +20,43 @@ public final class XmrChart {
      * @param sigma  the limits lie sigma × the mean moving range from the mean (2.66)
      */
     public XmrChart(List<Double> points, double screen, double sigma) {
-        this.points = List.copyOf(points);
+        this(points.stream().mapToDouble(Double::doubleValue).toArray(), 0, points.size(), screen, sigma);
+    }
+
+    /** Over size values of an array from a position: a series' own figures, not copied (a chart is made for every series). */
+    XmrChart(double[] values, int from, int size, double screen, double sigma) {
+        this.points = values;
+        this.from = from;
+        this.size = size;
         this.sigma = sigma;
-        this.mean = points.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        List<Double> ranges = new ArrayList<>();
-        for (int i = 1; i < points.size(); i++) ranges.add(Math.abs(points.get(i) - points.get(i - 1)));
-        double mr = average(ranges);
+        // sums are compensated (DoubleSummaryStatistics), as the chart has always summed
+        DoubleSummaryStatistics sum = new DoubleSummaryStatistics();
+        for (int i = 0; i < size; i++) sum.accept(point(i));
+        this.mean = sum.getAverage();
+        DoubleSummaryStatistics ranges = new DoubleSummaryStatistics();
+        for (int i = 1; i < size; i++) ranges.accept(range(i));
+        double mr = ranges.getAverage();
         if (mr > 0) {
             double cut = screen * mr;
-            List<Double> kept = ranges.stream().filter(r -> r < cut).toList();
-            mr = kept.isEmpty() ? 0 : average(kept);
+            DoubleSummaryStatistics kept = new DoubleSummaryStatistics();
+            for (int i = 1; i < size; i++) if (range(i) < cut) kept.accept(range(i));
+            mr = kept.getAverage();
         }
         this.movingRange = mr;
     }
 
-    private static double average(List<Double> xs) {
-        return xs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    }
+    /** The i-th point, oldest first. */
+    private double point(int i) { return points[from + i]; }
 
-    public int getSize() { return points.size(); }
+    private double range(int i) { return Math.abs(point(i) - point(i - 1)); }
+
+    public int getSize() { return size; }
     public double getMean() { return mean; }
     public double getMovingRange() { return movingRange; }
     public double getUpper() { return mean + sigma * movingRange; }
     public double getLower() { return mean - sigma * movingRange; }
     /** This month's value (the chart's last point). */
-    public double getLast() { return points.get(points.size() - 1); }
+    public double getLast() { return point(size - 1); }
 
     public boolean isAboveUpper() { return getLast() > getUpper(); }
     public boolean isBelowLower() { return getLast() < getLower(); }
@@ -56,7 +69,7 @@ public final class XmrChart {
         int side = getSide();
         if (side == 0) return 0;
         int n = 0;
-        for (int i = points.size() - 1; i >= 0 && sideOf(points.get(i)) == side; i--) n++;
+        for (int i = size - 1; i >= 0 && sideOf(point(i)) == side; i--) n++;
         return n;
     }
 
@@ -64,14 +77,14 @@ public final class XmrChart {
 
     /** The number of points in the strictly increasing or strictly decreasing run ending at M (ties break it). */
     public int getTrendRun() {
-        int n = points.size();
+        int n = size;
         if (n < 2) return n;
-        double last = points.get(n - 1), before = points.get(n - 2);
+        double last = point(n - 1), before = point(n - 2);
         if (last == before) return 1;
         boolean up = last > before;
         int run = 2;
         for (int i = n - 2; i >= 1; i--) {
-            double a = points.get(i - 1), b = points.get(i);
+            double a = point(i - 1), b = point(i);
             if (up ? b > a : b < a) run++;
             else break;
         }
@@ -79,7 +92,7 @@ public final class XmrChart {
     }
 
     /** True when M is above the month before it (the direction of a trend). */
-    public boolean isRising() { return points.size() >= 2 && getLast() > points.get(points.size() - 2); }
+    public boolean isRising() { return size >= 2 && getLast() > point(size - 2); }
 
     /** The band's half width: (2/3) of the distance from the mean to a limit. */
     public double getBandWidth() { return 2.0 / 3.0 * sigma * movingRange; }
@@ -89,11 +102,11 @@ public final class XmrChart {
      * band and within the limits (inclusive); 0 otherwise.
      */
     public int getTwoOfThreeSide() {
-        int n = points.size();
+        int n = size;
         if (n < 3) return 0;
-        for (int side : new int[] {1, -1}) {
-            if (!inOuterBand(points.get(n - 1), side)) continue;
-            if (inOuterBand(points.get(n - 2), side) || inOuterBand(points.get(n - 3), side)) return side;
+        for (int side = 1; side >= -1; side -= 2) {
+            if (!inOuterBand(point(n - 1), side)) continue;
+            if (inOuterBand(point(n - 2), side) || inOuterBand(point(n - 3), side)) return side;
         }
         return 0;
     }

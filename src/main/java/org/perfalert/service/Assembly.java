@@ -82,8 +82,11 @@ public final class Assembly implements AutoCloseable {
             Path state = settings.getPath("service.state.dir");
             TrialGate trials = new TrialGate(new Trial(store.observations(), limits), state.resolve("rules-on-trial.txt"));
             AnalystNotices notices = new AnalystNotices(new Outbox(store.dataSource()), mailer, clock);
+            // Each version runs with the service's settings (as the digest does): links, the reply mailbox and the
+            // demo's overrides apply to its emails too; settings need a restart (docs/service.md).
             LiveRules<RunParts> live = LiveRules.start(configDir, rulesDir,
-                    (config, dir) -> trials.admit(build(config, dir, compiler, store, clock), ContentHash.of(configDir, rulesDir)),
+                    (config, dir) -> trials.admit(build(withSettings(config, settings), dir, compiler, store, clock),
+                            ContentHash.of(configDir, rulesDir)),
                     notices, state.resolve("broken-versions-told.txt"));
             OutboxSender sender = new OutboxSender(new Outbox(store.dataSource()), new LoggingTransport(mail.transport()), clock,
                     Backoff.from(settings), OutboxSender.Claims.from(settings));
@@ -138,6 +141,10 @@ public final class Assembly implements AutoCloseable {
         }
     }
 
+    static Configuration withSettings(Configuration c, Settings settings) {
+        return new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings);
+    }
+
     /**
      * An embedded H2 database would close itself when the JVM is asked to stop, under the feet of the file
      * being loaded; the service closes it itself once the routes have stopped.
@@ -175,7 +182,7 @@ public final class Assembly implements AutoCloseable {
     public WeeklyDigest digest() {
         LiveRules.Version<RunParts> v = rules.current();
         Configuration c = v.config();   // with the service's settings (the demo's overrides among them)
-        return Digests.over(store, new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings),
+        return Digests.over(store, withSettings(c, settings),
                 v.rules().rules().settings(), clock, false);
     }
 

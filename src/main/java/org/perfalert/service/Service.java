@@ -2,6 +2,7 @@ package org.perfalert.service;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
+import org.perfalert.ack.AckParts;
 import org.perfalert.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -55,14 +57,28 @@ public final class Service implements AutoCloseable {
         main.configure().setShutdownTimeout(o.shutdownTimeoutSeconds());
         main.configure().setName("perfalert");
         main.configure().setJmxEnabled(false);
-        main.configure().addConfiguration(new ServiceBeans(parts, o));
+        AckParts ack = AckParts.of(parts.store().dataSource(), () -> parts.rules().current().config(), parts.settings(),
+                parts.store().clock());
+        main.configure().addConfiguration(new ServiceBeans(parts, o, ack));
         if (o.httpPort() > 0) {
-            // Health on localhost only (CONTRACT.md 4.1): GET /observe/health
+            // One HTTP server on http.bind:http.port: the acknowledge page, and health for localhost only (CONTRACT.md 4.1)
+            main.configure().httpServer().withEnabled(true).withHost(parts.settings().get("http.bind").trim()).withPort(o.httpPort())
+                    .withMaxBodySize(64L * 1024);
             main.configure().httpManagementServer().withEnabled(true).withHost("127.0.0.1").withPort(o.httpPort())
                     .withHealthCheckEnabled(true);
             main.configure().health().withInitialState("up").withExposureLevel("full");
         }
         main.start();
+        try {
+            if (o.httpPort() > 0) LocalOnly.guard(main.getCamelContext(), o.httpPort(), "/observe");
+            // the acknowledging routes exist only for what is set up (routes/acknowledge.camel.yaml)
+            if (ack.pageOn() && o.httpPort() > 0) main.getCamelContext().addRouteFromTemplate("acknowledge", "ack-page", Map.of());
+            if (ack.repliesOn()) main.getCamelContext().addRouteFromTemplate("replies", "read-replies", Map.of());
+        } catch (Exception e) {
+            main.stop();
+            throw e;
+        }
+        LOG.info("acknowledging {}", ack.describe());
         LOG.info("service started inbox={} routes={} health={} digest.cron=\"{}\" digest.zone={}",
                 o.inboxDir().toAbsolutePath(), routes, o.httpPort() > 0
                         ? "http://127.0.0.1:" + o.httpPort() + "/observe/health" : "off", o.digestCron(), o.digestZone());

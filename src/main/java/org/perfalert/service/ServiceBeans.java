@@ -6,11 +6,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesSource;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.component.mail.MailAuthenticator;
+import org.perfalert.ack.AckHttp;
+import org.perfalert.ack.AckParts;
+import org.perfalert.ack.ReplyStep;
 import org.perfalert.pull.PullHealthCheck;
 import org.perfalert.pull.PullSteps;
 import org.perfalert.pull.Pulling;
 
 import java.time.Clock;
+import java.util.Properties;
 
 /**
  * The service's beans, bound by Camel's own convention ({@code @BindToRegistry} on a configuration class): the beans
@@ -23,10 +28,12 @@ final class ServiceBeans implements CamelConfiguration {
     private final InboxOptions inbox;
     private static final java.util.Set<String> ENDPOINT_OPTIONS = java.util.Set.of("inbox.done-marker", "inbox.read-lock");
     private final Health health = new Health(Clock.systemUTC());
+    private final AckParts ack;
 
-    ServiceBeans(Assembly parts, Service.Options options) {
+    ServiceBeans(Assembly parts, Service.Options options, AckParts ack) {
         this.parts = parts;
         this.inbox = InboxOptions.from(parts.settings());
+        this.ack = ack;
     }
 
     @Override
@@ -64,6 +71,19 @@ final class ServiceBeans implements CamelConfiguration {
      */
     @BindToRegistry("inboxInProgress")
     public IdempotentRepository inboxInProgress() { return MemoryIdempotentRepository.memoryIdempotentRepository(100_000); }
+
+    /** The acknowledge page and the reply reader (routes/acknowledge.camel.yaml), with the mailbox's login. */
+    @BindToRegistry("ackPage")
+    public AckHttp ackPage() { return ack.page(); }
+
+    @BindToRegistry("replies")
+    public ReplyStep replies() { return ack.replies(); }
+
+    @BindToRegistry("imapLogin")
+    public MailAuthenticator imapLogin() { return ack.login(); }
+
+    @BindToRegistry("imapProperties")
+    public Properties imapProperties() { return ack.imapProperties(); }
 
     @BindToRegistry("outboxHealth")
     public ServiceHealth.Outbox outboxHealth() { return new ServiceHealth.Outbox(parts::outboxCounts, parts::sending); }

@@ -194,6 +194,22 @@ public final class ObservationStore {
         });
     }
 
+    /** One metric's stored observations of the months from..to, every area (to chart one of its series). */
+    public List<Observation> ofMetric(String metric, YearMonth from, YearMonth to) {
+        return Transactions.read(dataSource, "read the store", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM observation WHERE metric = ? AND obs_month >= ?"
+                    + " AND obs_month <= ?")) {
+                ps.setString(1, metric);
+                ps.setString(2, from.toString());
+                ps.setString(3, to.toString());
+                List<Observation> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(read(rs)); }
+                out.sort(ORDER);
+                return out;
+            }
+        });
+    }
+
     /** The latest month with any stored observation. */
     public Optional<YearMonth> latestMonth() {
         return Transactions.read(dataSource, "read the store", c -> month(c, "SELECT MAX(obs_month) FROM observation", null));

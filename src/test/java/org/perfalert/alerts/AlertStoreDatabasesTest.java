@@ -85,7 +85,7 @@ class AlertStoreDatabasesTest {
 
         AckStore acks = new AckStore(ds);
         StoredAlert robbery = store.find(b.fingerprint()).orElseThrow();
-        acks.add(robbery, "Cris", "known: one prolific offender", clock.instant());
+        new Acknowledging(ds).acknowledge(robbery.id(), new Acknowledging.Who("Cris", null, "command"), "known: one prolific offender", clock.instant());
         assertThat(acks.forMonth(feb)).singleElement().satisfies(k -> {
             assertThat(k.fingerprint()).isEqualTo(b.fingerprint());
             assertThat(k.by()).isEqualTo("Cris");

@@ -18,14 +18,14 @@ public final class BaselineEvaluator {
             "threshold-below", "rolling-rise-streak", "rolling-fall-streak", "above-average-1yr", "below-average-1yr",
             "above-average-3yr", "below-average-3yr", "spc-outside-limits", "spc-shift");
 
-    /** What a rule found: the identity of an exception and its evidence. */
-    public record Finding(String rule, String metric, AreaType areaType, String area, YearMonth month,
+    /** What a rule found: the identity of an exception, which way it goes (up: high, above, rise) and its evidence. */
+    public record Finding(String rule, Metric metric, AreaType areaType, String area, YearMonth month, boolean up,
                           Map<String, Object> evidence) {
-        public String fingerprint() { return rule + "|" + metric + "|" + areaType.id() + "|" + area + "|" + month; }
+        public String fingerprint() { return rule + "|" + metric.id() + "|" + areaType.id() + "|" + area + "|" + month; }
     }
 
     /** One metric in one place: values by month index (NaN = missing), fractions when it is a rate. */
-    private record Track(Metric metric, AreaType type, String area, double[] v, long[] num, long[] den) { }
+    record Track(Metric metric, AreaType type, String area, double[] v, long[] num, long[] den) { }
 
     private final List<Track> tracks = new ArrayList<>();
     private final YearMonth first;
@@ -38,6 +38,14 @@ public final class BaselineEvaluator {
                         b.numerators() == null ? null : b.numerators()[p], b.denominators() == null ? null : b.denominators()[p]));
         });
     }
+
+    /** Over figures read from files (see BaselineHistory): one array per series from the first month. */
+    BaselineEvaluator(YearMonth first, List<Track> tracks) {
+        this.first = first;
+        this.tracks.addAll(tracks);
+    }
+
+    YearMonth month(int index) { return first.plusMonths(index); }
 
     public int months() { return tracks.isEmpty() ? 0 : tracks.get(0).v.length; }
 
@@ -65,8 +73,8 @@ public final class BaselineEvaluator {
         return e;
     }
 
-    private void add(List<Finding> out, String rule, Track t, YearMonth at, Map<String, Object> e) {
-        out.add(new Finding(rule, t.metric.id(), t.type, t.area, at, e));
+    private void add(List<Finding> out, String rule, Track t, YearMonth at, boolean up, Map<String, Object> e) {
+        out.add(new Finding(rule, t.metric, t.type, t.area, at, up, e));
     }
 
     private void twelveMonth(Track t, int m, YearMonth at, List<Finding> out) {
@@ -82,7 +90,7 @@ public final class BaselineEvaluator {
             Map<String, Object> e = evidence(v);
             e.put("previous_max", max);
             e.put("since", since < 0 ? null : first.plusMonths(since).toString());
-            add(out, "twelve-month-high", t, at, e);
+            add(out, "twelve-month-high", t, at, true, e);
         }
         if (v < min) {
             int since = m - 1;
@@ -90,14 +98,14 @@ public final class BaselineEvaluator {
             Map<String, Object> e = evidence(v);
             e.put("previous_min", min);
             e.put("since", since < 0 ? null : first.plusMonths(since).toString());
-            add(out, "twelve-month-low", t, at, e);
+            add(out, "twelve-month-low", t, at, false, e);
         }
     }
 
     private void thresholds(Track t, int m, YearMonth at, List<Finding> out) {
         Double above = t.metric.thresholdAbove(), below = t.metric.thresholdBelow();
-        if (above != null && t.v[m] > above) { Map<String, Object> e = evidence(t.v[m]); e.put("limit", above); add(out, "threshold-above", t, at, e); }
-        if (below != null && t.v[m] < below) { Map<String, Object> e = evidence(t.v[m]); e.put("limit", below); add(out, "threshold-below", t, at, e); }
+        if (above != null && t.v[m] > above) { Map<String, Object> e = evidence(t.v[m]); e.put("limit", above); add(out, "threshold-above", t, at, true, e); }
+        if (below != null && t.v[m] < below) { Map<String, Object> e = evidence(t.v[m]); e.put("limit", below); add(out, "threshold-below", t, at, false, e); }
     }
 
     /** The 12-month total ending at m, or NaN when a month is missing. */
@@ -123,7 +131,7 @@ public final class BaselineEvaluator {
                 Map<String, Object> e = evidence(t.v[m]);
                 e.put("months", n);
                 e.put("rolling_total", now);
-                add(out, sign > 0 ? "rolling-rise-streak" : "rolling-fall-streak", t, at, e);
+                add(out, sign > 0 ? "rolling-rise-streak" : "rolling-fall-streak", t, at, sign > 0, e);
             }
         }
     }
@@ -161,7 +169,7 @@ public final class BaselineEvaluator {
             Map<String, Object> e = evidence(v);
             e.put("mean", mean);
             e.put("z", z);
-            add(out, (z > 0 ? "above-average-" : "below-average-") + name, t, at, e);
+            add(out, (z > 0 ? "above-average-" : "below-average-") + name, t, at, z > 0, e);
         }
     }
 
@@ -190,7 +198,7 @@ public final class BaselineEvaluator {
             e.put("mean", mean);
             e.put("upper", upper);
             e.put("lower", lower);
-            add(out, "spc-outside-limits", t, at, e);
+            add(out, "spc-outside-limits", t, at, v > upper, e);
         }
         if (v != mean) {
             boolean above = v > mean;
@@ -200,7 +208,7 @@ public final class BaselineEvaluator {
                 Map<String, Object> e = evidence(v);
                 e.put("mean", mean);
                 e.put("months", run);
-                add(out, "spc-shift", t, at, e);
+                add(out, "spc-shift", t, at, above, e);
             }
         }
     }

@@ -12,17 +12,17 @@ import java.util.Map;
 /**
  * What a flight recording's execution samples were doing: by phase, the hottest methods, the first
  * perfalert frame on each stack, and the share spent inside Drools, in the rules' Java and in
- * writing the exceptions. Run alone: JfrSummary FILE.jfr
+ * writing the exceptions. Run alone: JfrSummary FILE.jfr [OUT.md]
  */
 final class JfrSummary {
     private JfrSummary() { }
 
     public static void main(String[] args) throws Exception {
-        summarize(Path.of(args[0]), new Report(System.out, Path.of("target/bench/profile.md")));
+        summarize(Path.of(args[0]), new Report(System.out, Path.of(args.length > 1 ? args[1] : "target/bench/profile.md")));
     }
 
     static void summarize(Path jfr, Report report) throws Exception {
-        Map<String, Integer> self = new HashMap<>(), ours = new HashMap<>(), phase = new HashMap<>(), where = new HashMap<>();
+        Map<String, Integer> self = new HashMap<>(), ours = new HashMap<>(), phase = new HashMap<>(), where = new HashMap<>(), step = new HashMap<>();
         int samples = 0;
         for (var e : RecordingFile.readAllEvents(jfr)) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample")) continue;
@@ -37,12 +37,28 @@ final class JfrSummary {
             boolean building = frames.stream().anyMatch(f -> name(f).startsWith("org.perfalert.rules.SeriesBuilder.<init>"));
             phase.merge(evaluating ? "evaluating a month" : building ? "building the history" : "other (generating data, compiling, baseline, GC helpers)", 1, Integer::sum);
             if (evaluating) where.merge(within(first), 1, Integer::sum);
+            step.merge(step(frames), 1, Integer::sum);
         }
         report.line("- profile: %,d execution samples", samples);
+        top(report, step, samples, "by step of a command (the innermost step on the stack)", 8);
         top(report, phase, samples, "by phase", 5);
         top(report, where, samples, "within the evaluation, by the first perfalert frame on the stack", 6);
         top(report, self, samples, "hottest methods (self)", 12);
         top(report, ours, samples, "first perfalert frame on the stack", 12);
+    }
+
+    /** The step of a command a sample is in: the innermost of these on its stack. */
+    private static String step(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String n = name(f);
+            if (n.startsWith("org.perfalert.cli.ExceptionOutput")) return "writing the output (ExceptionOutput)";
+            if (n.startsWith("org.perfalert.ingest.")) return "reading and checking the files (ingest)";
+            if (n.startsWith("org.perfalert.rules.RuleCompiler")) return "compiling the rules (RuleCompiler)";
+            if (n.startsWith("org.perfalert.rules.Evaluator.evaluate")) return "evaluating the months (Evaluator)";
+            if (n.startsWith("org.perfalert.rules.SeriesBuilder")) return "building the history (SeriesBuilder)";
+            if (n.startsWith("org.perfalert.config.")) return "reading the configuration";
+        }
+        return "other: start-up, command line, JVM (and, in the benchmark, generating data)";
     }
 
     /** Where an evaluation sample was: Drools itself, the rules' questions, or writing exceptions. */

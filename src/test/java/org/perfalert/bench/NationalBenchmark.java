@@ -19,9 +19,13 @@ import java.util.*;
  * several runs with min–max; engine and baseline runs are interleaved so their ratio stands up to a
  * busy machine. Run it with: mvn -B -o -Pbench test-compile exec:exec [-Dbench.args="..."]
  *
- * Arguments: --runs N (default 5), --parts reload,load,start,eval,backtest,scale,heap,floor (default all but floor),
- * --rules DIR (default rules), --out FILE (default target/bench/report.md); --jfr FILE only summarises a
- * flight recording (e.g. one made with -Dbench.jvm=-XX:StartFlightRecording=filename=FILE,settings=profile).
+ * Arguments: --runs N (default 5), --parts reload,load,start,eval,backtest,scale,heap,force,policeuk,national,floor
+ * (default all but floor), --rules DIR (default rules), --out FILE (default target/bench/report.md);
+ * whole-process parts (start, force, policeuk, national): --process-runs N (default 3), --data DIR (where
+ * the data sets are written once, default target/bench/data), --jar FILE (run the commands of another
+ * build, e.g. an earlier commit's perfalert.jar; the baseline is then left out).
+ * --jfr FILE only summarises a flight recording (e.g. one made with
+ * -Dbench.jvm=-XX:StartFlightRecording=filename=FILE,settings=profile).
  */
 public final class NationalBenchmark {
     static final int MONTHS = 36;
@@ -40,10 +44,10 @@ public final class NationalBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
-        if (opt.containsKey("jfr")) { JfrSummary.main(new String[] {opt.get("jfr")}); return; }
+        if (opt.containsKey("jfr")) { JfrSummary.main(new String[] {opt.get("jfr"), opt.getOrDefault("out", "target/bench/profile.md")}); return; }
         if (opt.containsKey("child-national-month")) { HeapCheck.child(Path.of(opt.get("rules")), Integer.parseInt(opt.getOrDefault("months", "1"))); return; }
         int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
-        Set<String> parts = new LinkedHashSet<>(List.of(opt.getOrDefault("parts", "reload,load,start,eval,backtest,scale,heap").split(",")));
+        Set<String> parts = new LinkedHashSet<>(List.of(opt.getOrDefault("parts", "reload,load,start,eval,backtest,scale,heap,force,policeuk,national").split(",")));
         Path rules = Path.of(opt.getOrDefault("rules", "rules")).toAbsolutePath();
         Path work = Files.createTempDirectory("perfalert-bench");
         Report report = new Report(System.out, Path.of(opt.getOrDefault("out", "target/bench/report.md")));
@@ -55,7 +59,6 @@ public final class NationalBenchmark {
         b.compile();
         if (parts.contains("reload")) new StartupAndReload(report, runs, rules, work).reload();
         if (parts.contains("load")) new StartupAndReload(report, runs, rules, work).load();
-        if (parts.contains("start")) new StartupAndReload(report, runs, rules, work).start();
         if (parts.contains("eval") || parts.contains("backtest")) {
             for (SyntheticData.Scale s : List.of(SyntheticData.forces(1, MONTHS), SyntheticData.national(MONTHS)))
                 b.evalAndBacktest(s, parts.contains("eval"), parts.contains("backtest"));
@@ -63,7 +66,38 @@ public final class NationalBenchmark {
         if (parts.contains("scale")) b.growth();
         if (parts.contains("heap")) new HeapCheck(report, rules).run();
         if (parts.contains("floor")) b.floor();
+        wholeProcess(opt, parts, report, rules, work);
         report.line("\ndone %s; load average: %s", Instant.now(), Report.load());
+    }
+
+    /** The commands people run, in fresh JVMs (WholeProcess). */
+    private static void wholeProcess(Map<String, String> opt, Set<String> parts, Report report, Path rules, Path work) throws Exception {
+        if (Collections.disjoint(parts, List.of("start", "force", "policeuk", "national"))) return;
+        int runs = Integer.parseInt(opt.getOrDefault("process-runs", "3"));
+        String jar = opt.get("jar");
+        boolean other = jar != null;
+        if (jar == null && builtJar() != null) jar = builtJar().toString(); // as users run it: java -jar target/perfalert.jar
+        String classpath = jar == null ? System.getProperty("java.class.path")
+                : Path.of(jar).toAbsolutePath() + java.io.File.pathSeparator + Path.of("target/test-classes").toAbsolutePath();
+        BenchData data = new BenchData(Path.of(opt.getOrDefault("data", "target/bench/data")).toAbsolutePath());
+        WholeProcess w = new WholeProcess(report, runs, rules, work, classpath, !other);
+        report.line("\n# whole process: %d runs per command, each a fresh JVM running %s", runs,
+                jar == null ? "the classes of target/classes (no up-to-date target/perfalert.jar: run `package` first to measure the jar)" : jar);
+        if (parts.contains("start")) w.start(data.tiny());
+        if (parts.contains("force")) w.forceScale(data.force());
+        if (parts.contains("policeuk")) w.forceScale(BenchData.policeUk(Path.of("").toAbsolutePath()));
+        if (parts.contains("national")) w.nationalScale(data.national());
+    }
+
+    /** target/perfalert.jar when it is newer than every compiled class, else null. */
+    private static Path builtJar() throws java.io.IOException {
+        Path jar = Path.of("target/perfalert.jar"), classes = Path.of("target/classes");
+        if (!Files.exists(jar) || !Files.isDirectory(classes)) return null;
+        long built = Files.getLastModifiedTime(jar).toMillis();
+        try (var all = Files.walk(classes)) {
+            return all.anyMatch(f -> { try { return Files.getLastModifiedTime(f).toMillis() > built; } catch (java.io.IOException e) { return true; } })
+                    ? null : jar.toAbsolutePath();
+        }
     }
 
     private static Map<String, String> options(String[] args) {
@@ -112,7 +146,10 @@ public final class NationalBenchmark {
     private Timings[] interleaved(Prepared p, int[] months) {
         // warm up on at least 100,000 series (the JIT compiles Drools' and the rules' code as it goes)
         long perRun = p.data.scale().series() * months.length;
-        for (long done = 0; done < 100_000; done += perRun) { time(p.subsetEngine, p, months); time(p.oneSessionEngine, p, months); time(p.fullEngine, p, months); }
+        for (long done = 0; done < 100_000; done += perRun) {
+            time(p.subsetEngine, p, months); time(p.oneSessionEngine, p, months); time(p.fullEngine, p, months);
+            for (int m : months) p.baseline.evaluate(m); // the baseline warmed up as much, or small scales flatter the engine
+        }
         Timings fullT = new Timings(), subT = new Timings(), oneT = new Timings(), baseT = new Timings(), ratio = new Timings(), ratioOne = new Timings();
         for (int run = 0; run <= runs; run++) {
             double sub = time(p.subsetEngine, p, months);

@@ -11,7 +11,6 @@ import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCompiler;
 import org.perfalert.store.Store;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The fixed costs: rule reload, loading a force's month against parsing it, starting the command line. */
+/** The fixed costs in a warm JVM: rule reload, loading a force's month against parsing it. */
 final class StartupAndReload {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-15T00:00:00Z"), ZoneOffset.UTC);
 
@@ -78,31 +77,5 @@ final class StartupAndReload {
         report.line("- parse only (FileParser.parse): %s", parse.show("s"));
         report.line("- load (FileLoader.load: parse + store in a fresh H2 file store): %s", load.show("s"));
         report.line("- **load ÷ parse: %s**", ratio.show("×"));
-    }
-
-    /** Process start to finished: `perfalert evaluate` of a tiny file in a fresh JVM. */
-    void start() throws Exception {
-        SyntheticData data = new SyntheticData(SyntheticData.small(3));
-        Path cfgDir = work.resolve("small-config");
-        data.writeConfig(cfgDir);
-        Path file = work.resolve("tiny.csv");
-        data.writeMonthCsv(file, data.scale().months() - 1);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), "org.perfalert.cli.Main",
-                "evaluate", "--config", cfgDir.toString(), "--rules", rules.toString(), "--data", file.toString(), "--format", "text");
-        Timings t = new Timings();
-        for (int run = 0; run <= runs; run++) {
-            long start = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("evaluate-out.txt").toFile()).start();
-            int exit = p.waitFor();
-            double s = Timings.since(start);
-            if (exit != 0) throw new IllegalStateException("evaluate exited " + exit + ": " + Files.readString(work.resolve("evaluate-out.txt")));
-            if (run > 0) t.add(s);
-        }
-        report.line("\n## start-to-ready: `perfalert evaluate` of a tiny file (%d rows), fresh JVM to exit (includes compiling the rules): %s",
-                Files.readAllLines(file).size() - 1, t.show("s"));
-        report.line("(command: java -cp <classpath> org.perfalert.cli.Main evaluate --config … --rules … --data tiny.csv; classpath entries: %d)",
-                System.getProperty("java.class.path").split(File.pathSeparator).length);
     }
 }

@@ -42,6 +42,14 @@ public final class SyntheticData {
         return new Scale(k + "x force", "Force", 2 * k, 7 * k, COUNTS, RATES, PERCENTS, months, FIRST, 11);
     }
 
+    /**
+     * The synthetic force of the whole-process benchmark (issue 16): 500 counts and 500 rates, a force
+     * with 2 areas and 6 districts (9 places), 48 months; its file gives the districts only (288,000 rows).
+     */
+    public static Scale syntheticForce() {
+        return new Scale("synthetic force", "Force", 2, 6, 500, 500, 0, 48, FIRST, 16);
+    }
+
     /** A small scale for tests: few metrics, one area of a few districts. */
     public static Scale small(long seed) {
         return new Scale("small", "Force", 2, 5, 6, 4, 3, 48, FIRST, seed);
@@ -222,18 +230,66 @@ public final class SyntheticData {
 
     private static String yaml(String s) { return "\"" + s + "\""; }
 
+    /** Writes every month of the districts' figures as one tidy CSV file (totals are left to perfalert to derive). */
+    public void writeDistrictFile(Path file) throws IOException { writeDistricts(file, 0, scale.months); }
+
+    /** Writes one month of the districts' figures as a tidy CSV file. */
+    public void writeDistrictMonthFile(Path file, int month) throws IOException { writeDistricts(file, month, month + 1); }
+
+    private void writeDistricts(Path file, int from, int to) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(HEADER);
+            List<Observation> rows = new ArrayList<>();
+            forEachBlock(b -> {
+                rows.clear();
+                addObservations(b, rows, from, to);
+                for (Observation o : rows) if (o.areaType() == AreaType.DISTRICT) row(w, o);
+            });
+        }
+    }
+
+    /** Writes every figure as one tidy CSV file per month, month-YYYY-MM.csv (the form a force sends), in one pass. */
+    public void writeMonthFiles(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Writer[] w = new Writer[scale.months];
+        try {
+            for (int m = 0; m < scale.months; m++) {
+                w[m] = Files.newBufferedWriter(dir.resolve("month-" + months[m] + ".csv"), StandardCharsets.UTF_8);
+                w[m].write(HEADER);
+            }
+            List<Observation> rows = new ArrayList<>();
+            forEachBlock(b -> {
+                for (int m = 0; m < scale.months; m++) {
+                    rows.clear();
+                    addObservations(b, rows, m, m + 1);
+                    for (Observation o : rows) row(w[m], o);
+                }
+            });
+        } finally {
+            for (Writer x : w) if (x != null) x.close();
+        }
+    }
+
+    private static final String HEADER = "month,metric,area_type,area,value,numerator,denominator\n";
+
+    private static void row(Writer w, Observation o) {
+        try {
+            w.write(o.month() + "," + o.metric() + "," + o.areaType().id() + "," + o.area() + "," + o.value() + ","
+                    + (o.numerator() == null ? "" : o.numerator()) + "," + (o.denominator() == null ? "" : o.denominator()) + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Writes one month of every figure as a tidy CSV file (the form a force sends each month). */
     public void writeMonthCsv(Path file, int month) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("month,metric,area_type,area,value,numerator,denominator\n");
+            w.write(HEADER);
             List<Observation> rows = new ArrayList<>();
-            forEachBlock(b -> { rows.clear(); addObservations(b, rows, month, month + 1);
-                try {
-                    for (Observation o : rows)
-                        w.write(o.month() + "," + o.metric() + "," + o.areaType().id() + ","
-                                + o.area() + "," + o.value() + "," + (o.numerator() == null ? "" : o.numerator()) + ","
-                                + (o.denominator() == null ? "" : o.denominator()) + "\n");
-                } catch (IOException e) { throw new java.io.UncheckedIOException(e); }
+            forEachBlock(b -> {
+                rows.clear();
+                addObservations(b, rows, month, month + 1);
+                for (Observation o : rows) row(w, o);
             });
         }
     }

@@ -155,9 +155,11 @@ class ConfigLoaderTest {
     @Test
     void aPasswordWrittenInTheSettingsFileIsRefused() throws Exception {
         Path cfg = config(METRICS, AREAS, PEOPLE);
-        Files.writeString(cfg.resolve("application.properties"), "mail.smtp.password=secret\n");
+        Files.writeString(cfg.resolve("application.properties"), "mail.smtp.password=secret\nlink.secret=s\nmail.imap.password=p\n");
         assertThatThrownBy(() -> ConfigLoader.load(cfg)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("mail.smtp.password must not be written in a file; set the environment variable PERFALERT_MAIL_SMTP_PASSWORD");
+                .hasMessageContaining("mail.smtp.password must not be written in a file; set the environment variable PERFALERT_MAIL_SMTP_PASSWORD")
+                .hasMessageContaining("link.secret must not be written in a file; set the environment variable PERFALERT_LINK_SECRET")
+                .hasMessageContaining("set the environment variable PERFALERT_MAIL_IMAP_PASSWORD");
     }
 
     @Test

@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * Headless Chromium (Debian package "chromium") for the browser check. Absent, the test is skipped, unless
  * PERFALERT_TEST_REQUIRE_CHROMIUM=true (CI), when that is a failure.
  */
-final class Chromium {
+public final class Chromium {
     private Chromium() { }
 
-    static Path require() {
+    public static Path require() {
         Optional<Path> found = find();
         if (found.isEmpty()) {
             if ("true".equalsIgnoreCase(System.getenv("PERFALERT_TEST_REQUIRE_CHROMIUM")))

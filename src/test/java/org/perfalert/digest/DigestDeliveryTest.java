@@ -104,7 +104,8 @@ class DigestDeliveryTest {
         sender.sendDue();
         StoredAlert burglary = new AlertStore(ds).forMonth(NOV).stream()
                 .filter(a -> a.rule().equals("twelve-month-high")).findFirst().orElseThrow();
-        new AckStore(ds).add(burglary, "Bea Burglary", "Operation <Falcon> & patrols", clock.instant());
+        new Acknowledging(ds).acknowledge(burglary.id(), new Acknowledging.Who("Bea Burglary", "burglary-lead@example.org", "link"),
+                "Operation <Falcon> & patrols", clock.instant());
         clock.advance(Duration.ofDays(6));    // Monday 8 December 07:00
     }
 

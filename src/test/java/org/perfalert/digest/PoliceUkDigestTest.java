@@ -81,7 +81,7 @@ class PoliceUkDigestTest {
         StoredAlert drugs = new AlertStore(store.dataSource()).forMonth(DEC).stream()
                 .filter(a -> a.series().metric().equals("policeuk.drugs") && a.series().area().equals("Cambridge")
                         && a.rule().equals("spc-outside-limits")).findFirst().orElseThrow();
-        new AckStore(store.dataSource()).add(drugs, "Head of Crime", "Operation Gaia warrants in the city centre; expected "
+        new Acknowledging(store.dataSource()).acknowledge(drugs.id(), new Acknowledging.Who("Head of Crime", null, "command"), "Operation Gaia warrants in the city centre; expected "
                 + "to stay high until March", clock.instant());
     }
 

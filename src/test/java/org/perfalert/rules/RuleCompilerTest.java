@@ -55,7 +55,7 @@ class RuleCompilerTest {
 
     @Test
     void anUnknownFactTypeNamesFileAndLine() throws IOException {
-        int line = copyWithChange("spc.drl", "    $s : Series()", "    $s : Serie()");
+        int line = copyWithChange("spc.drl", "    $s : Series( chart", "    $s : Serie( chart");
         assertThat(problems().get(0)).startsWith(dir.resolve("spc.drl") + ":" + line + ":").contains("Serie");
     }
 
@@ -68,7 +68,7 @@ class RuleCompilerTest {
 
     @Test
     void aMissingSemicolonInAnActionPointsAtTheLineThatLacksIt() throws IOException {
-        String line = "    int window = settings.whole(\"rolling.months\");";
+        String line = "    int months = $s.getRisingRollingMonths();";
         int at = copyWithChange("trends.drl", line, line.substring(0, line.length() - 1));
         assertThat(problems()).first().asString()
                 .startsWith(dir.resolve("trends.drl") + ":" + at + ":" + line.length() + ":").contains("\";\"");
@@ -76,17 +76,51 @@ class RuleCompilerTest {
 
     @Test
     void anUnknownSettingAndABadSettingValueAreReported() throws IOException {
-        int line = copyWithChange("spc.drl", "settings.whole(\"spc.run\")", "settings.whole(\"spc.runs\")");
+        int line = copyWithChange("spc.drl", "global Integer spcRun ", "global Integer spcRuns ");
         Files.writeString(dir.resolve("settings.properties"),
                 Files.readString(dir.resolve("settings.properties")).replace("spc.sigma = 2.66", "spc.sigma = 2,66"));
         List<String> problems = problems();
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("spc.drl") + ":" + line + ":").contains("spc.runs"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("spc.drl") + ":" + line + ":16:").contains("spcRuns"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("settings.properties") + ":").contains("2,66"));
+    }
+
+    @Test
+    void aSettingAskedForByNameMustBeInTheSettingsFile() throws IOException {
+        int line = copyWithChange("spc.drl", "chart.shiftRun >= spcRun", "chart.shiftRun >= settings.whole(\"spc.runs\")");
+        Files.writeString(dir.resolve("spc.drl"), Files.readString(dir.resolve("spc.drl"))
+                .replace("import function", "global org.perfalert.rules.RuleSettings settings\nimport function"));
+        assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("spc.drl") + ":" + (line + 1) + ":").contains("spc.runs"));
+    }
+
+    @Test
+    void aQuestionWhoseWindowIsMissingFromTheSettingsNamesTheSettingAtTheRulesLine() throws IOException {
+        int line = copyWithChange("averages.drl", "Series( average1yr != null, average1yr.significantlyAbove )",
+                "Series( average1yr != null, average1yr.significantlyAbove )");
+        Files.writeString(dir.resolve("settings.properties"),
+                Files.readString(dir.resolve("settings.properties")).replace("average-1yr.months = 12", ""));
+        assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("averages.drl") + ":" + line + ":18:")
+                .contains("average1yr").contains("average-1yr.months"));
+    }
+
+    @Test
+    void aWholeNumberGlobalOverADecimalSettingIsReported() throws IOException {
+        int line = copyWithChange("spc.drl", "global Integer spcRun ", "global Integer spcSigma ");
+        assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("spc.drl") + ":" + line + ":8:")
+                .contains("spc.sigma").contains("2.66").contains("Double"));
     }
 
     @Test
     void aMissingFolderIsAProblemNotACrash() {
         assertThatThrownBy(() -> RuleCompiler.compile(dir.resolve("nowhere"))).isInstanceOf(RuleProblems.class)
                 .hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void aRuleNameUsedInTwoFilesOfOnePackageIsAProblemNotALostRule() throws IOException {
+        // the first file and the last, which are compiled apart when the folder is compiled in halves
+        copyWithChange("averages.drl", "package perfalert.averages", "package perfalert.trends");
+        Files.writeString(dir.resolve("averages.drl"), Files.readString(dir.resolve("averages.drl"))
+                .replace("rule \"below-benchmark\"", "rule \"rolling-fall-streak\""));
+        assertThat(problems()).anySatisfy(p -> assertThat(p).contains("rolling-fall-streak"));
     }
 }

@@ -2,11 +2,19 @@ package org.perfalert.rules;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.perfalert.model.Better;
 import org.perfalert.model.Metric;
 import org.perfalert.model.Unit;
 
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +48,25 @@ class WordingTest {
     @CsvSource(delimiter = '|', value = {"7.9 | +7.9%", "-9.64 | \u22129.6%"})
     void signedPercentsUseARealMinus(double pct, String text) {
         assertThat(Wording.signedPercent(pct)).isEqualTo(text);
+    }
+
+    /** Headline numbers are written by arithmetic for speed: the text must be exactly DecimalFormat's. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Wording.Digits.class)
+    void numbersAreWrittenExactlyAsDecimalFormatRoundingHalfUpWritesThem(Wording.Digits digits) {
+        DecimalFormat reference = new DecimalFormat(digits.toString(), DecimalFormatSymbols.getInstance(Locale.UK));
+        reference.setRoundingMode(RoundingMode.HALF_UP);
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.05, 0.15, 0.25, 0.35, 1.005, 2.675, 12.25, -12.25, -0.04,
+                0.5, -0.5, 999.5, 999_999.95, 1e9, 1e12, 123_456_789.125, 8.2, 11.49, 116_205.0, Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 0.49999999999999994));
+        for (int k = -3000; k <= 3000; k++) { values.add(k / 1000.0); values.add(k / 200.0); values.add(k / 20.0 + 1000); }
+        Random r = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            double magnitude = Math.pow(10, r.nextInt(12) - 3);
+            values.add((r.nextDouble() - 0.3) * magnitude);
+            values.add(Math.round(r.nextDouble() * magnitude * 100) / 100.0);
+            values.add((double) r.nextInt(1_000_000));
+        }
+        for (double v : values) assertThat(digits.format(v)).as("%s", v).isEqualTo(reference.format(v));
     }
 }

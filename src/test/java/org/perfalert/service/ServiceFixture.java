@@ -21,16 +21,16 @@ import java.util.stream.Stream;
  * The real service in a temporary folder: copies of config/ and rules/, an H2 store, an inbox, and
  * a GreenMail SMTP server in-process receiving what the outbox sends.
  */
-final class ServiceFixture implements AutoCloseable {
-    static final Path REPO = Path.of(System.getProperty("perfalert.repo", ".")).toAbsolutePath();
+public final class ServiceFixture implements AutoCloseable {
+    public static final Path REPO = Path.of(System.getProperty("perfalert.repo", ".")).toAbsolutePath();
 
-    final Path root;
-    final Path config;
-    final Path rules;
-    final Path inbox;
-    final GreenMail smtp;
-    final Assembly parts;
-    final Service service;
+    public final Path root;
+    public final Path config;
+    public final Path rules;
+    public final Path inbox;
+    public final GreenMail smtp;
+    public final Assembly parts;
+    public final Service service;
 
     ServiceFixture(Path root) throws Exception {
         this(root, 0);
@@ -43,12 +43,21 @@ final class ServiceFixture implements AutoCloseable {
 
     /** With extra settings, and extra (or replaced) files in the configuration folder, e.g. sources.yaml. */
     ServiceFixture(Path root, int httpPort, Map<String, String> extraSettings, Map<String, String> configFiles) throws Exception {
+        this(root, httpPort, extraSettings, configFiles, Map.of(), new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /**
+     * With the environment variables the service sees (its secrets: PERFALERT_LINK_SECRET, PERFALERT_MAIL_IMAP_PASSWORD)
+     * and the mail servers GreenMail runs (the first is the SMTP server the outbox sends to).
+     */
+    public ServiceFixture(Path root, int httpPort, Map<String, String> extraSettings, Map<String, String> configFiles,
+                          Map<String, String> env, ServerSetup... mailServers) throws Exception {
         this.root = root;
         this.config = copy(REPO.resolve("config"), root.resolve("config"));
         for (Map.Entry<String, String> e : configFiles.entrySet()) Files.writeString(config.resolve(e.getKey()), e.getValue());
         this.rules = copy(REPO.resolve("rules"), root.resolve("rules"));
         this.inbox = root.resolve("inbox");
-        this.smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        this.smtp = new GreenMail(mailServers);
         smtp.start();
         Properties p = new Properties();
         p.setProperty("store.url", "jdbc:h2:file:" + root.resolve("db/perfalert").toString().replace('\\', '/'));
@@ -65,22 +74,22 @@ final class ServiceFixture implements AutoCloseable {
         p.setProperty("http.port", String.valueOf(httpPort));
         p.setProperty("pull.dir", root.resolve("pull").toString());
         extraSettings.forEach(p::setProperty);
-        Settings settings = new Settings(p, Map.of());
+        Settings settings = new Settings(p, env);
         this.parts = Assembly.open(settings, config, rules, Clock.systemUTC(), StandardRules::compile);
         this.service = Service.start(parts, Service.Options.from(settings, REPO.resolve("routes")));
     }
 
     /** Writes a file into the inbox under a hidden name, then renames it, as a careful sender would. */
-    Path drop(String name, String content) throws IOException {
+    public Path drop(String name, String content) throws IOException {
         Path hidden = inbox.resolve("." + name + ".part");
         Files.writeString(hidden, content);
         return Files.move(hidden, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    MimeMessage[] received() { return smtp.getReceivedMessages(); }
+    public MimeMessage[] received() { return smtp.getReceivedMessages(); }
 
     /** The plain-text part of an email. */
-    static String text(Part part) throws Exception {
+    public static String text(Part part) throws Exception {
         if (part.isMimeType("text/plain")) return (String) part.getContent();
         if (part.isMimeType("multipart/*")) {
             Multipart mp = (Multipart) part.getContent();
@@ -94,7 +103,7 @@ final class ServiceFixture implements AutoCloseable {
     }
 
     /** Waits for a condition, polling, failing after the deadline (no fixed sleeps). */
-    static void await(String what, Duration deadline, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration deadline, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) throw new AssertionError("timed out waiting for: " + what);
@@ -102,7 +111,7 @@ final class ServiceFixture implements AutoCloseable {
         }
     }
 
-    static List<String> names(Path dir) {
+    public static List<String> names(Path dir) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
