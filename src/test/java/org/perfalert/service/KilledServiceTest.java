@@ -117,6 +117,9 @@ class KilledServiceTest {
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(outbox.stream().map(OutboxEntry::messageId).toList());
         assertThat(received.values()).allSatisfy(n -> assertThat(n).isBetween(1, 3));
         assertThat(count(store, "SELECT COUNT(*) FROM alert WHERE status = 'new'")).isEqualTo(emails);
+        // each email's numbered items (for replies, issue 14) recorded once, with the email, however often it was sent
+        assertThat(count(store, "SELECT COUNT(*) FROM email_item")).isEqualTo(emails);
+        assertThat(count(store, "SELECT COUNT(DISTINCT outbox_id) FROM email_item")).isEqualTo(emails);
     }
 
     static long count(Store store, String sql) throws Exception {
