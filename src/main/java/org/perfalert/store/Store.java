@@ -30,6 +30,9 @@ public final class Store implements AutoCloseable {
         return open(settings.get("store.url"), settings.get("store.user"), settings.get("store.password"), Clock.systemUTC());
     }
 
+    /** How long a job waits for a connection of the pool before it is told the store does not answer. */
+    static final long CONNECTION_WAIT_MS = 5_000;
+
     /** Opens a store and runs the migrations; clock stamps loads and revisions. */
     public static Store open(String url, String user, String password, Clock clock) {
         refusePassword(url);
@@ -40,6 +43,10 @@ public final class Store implements AutoCloseable {
         hc.setPassword(password);
         hc.setMaximumPoolSize(4);
         hc.setMinimumIdle(0);
+        // A store that is down is said so within seconds (Hikari's default wait is 30 s): each job fails its try and
+        // tries again at its next period, and the health endpoint answers while the store is away (docs/operations.md).
+        hc.setConnectionTimeout(CONNECTION_WAIT_MS);
+        hc.setValidationTimeout(CONNECTION_WAIT_MS / 2);
         hc.setPoolName("perfalert-store");
         HikariDataSource ds;
         try {
