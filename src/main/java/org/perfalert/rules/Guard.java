@@ -74,7 +74,14 @@ public final class Guard {
         }
     }
 
-    void firing(String ruleName) { rule = ruleName; }
+    /**
+     * Before each firing. A halt that came before the session began to fire is not kept by Drools (the watchdog may
+     * call stop while the facts are still being inserted), so a stopped evaluation also ends at its next firing.
+     */
+    void firing(String ruleName) {
+        rule = ruleName;
+        if (stopped != null) throw new RuleStopped(ruleName, stopped);
+    }
 
     /** After the sessions returned: throws when the evaluation was stopped. */
     void check() {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.perfalert.rules.GuardTest.AREAS;
 import static org.perfalert.rules.GuardTest.M;
 import static org.perfalert.rules.GuardTest.history;
@@ -38,6 +39,18 @@ class WatchdogTest {
                     assertThat(e.reason()).contains("took longer than the 300 ms");
                 });
         assertThat(watchdog.abandoned()).isZero();   // halted between two firings: its thread is free again
+    }
+
+    @Test
+    void aStopThatComesBeforeTheRulesBeginToFireStillEndsTheEvaluation() throws Exception {
+        // the watchdog's deadline may pass while the session is still being filled (a slow start on a loaded machine):
+        // Drools keeps no halt asked for before fireAllRules, so the guard ends the evaluation at its first firing
+        RuleBase rb = rules(dir, "rule \"again\" when $s : Series() then update($s); end\n");
+        Evaluator evaluator = new Evaluator(rb, new Catalogue(List.of()), AREAS, p -> { });
+        Guard guard = new Guard(Long.MAX_VALUE);
+        guard.stop("it took longer than the 300 ms a month's evaluation may take");
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> evaluator.evaluate(history(1), M, guard))
+                .isInstanceOfSatisfying(RuleStopped.class, e -> assertThat(e.reason()).contains("took longer than the 300 ms")));
     }
 
     @Test
