@@ -21,7 +21,7 @@ import java.util.Map;
  * of the libraries, and perfalert's own messages, go to standard error as
  * "HH:mm:ss.SSS LEVEL logger - message" (the logger's name shortened to about 20 characters). A
  * configuration file given with -Dlogback.configurationFile, or a logback-test.xml (the tests'), is
- * used instead.
+ * used instead, unless -Dperfalert.logging=console (tests that run perfalert in a child JVM).
  */
 public class ConsoleLogging extends ContextAwareBase implements Configurator {
     private static final int LOGGER_WIDTH = 20;
@@ -40,7 +40,8 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null || getClass().getClassLoader().getResource("logback-test.xml") != null)
+        boolean console = "console".equals(System.getProperty("perfalert.logging")); // a test's child JVM, logging as users see it
+        if (!console && (System.getProperty("logback.configurationFile") != null || getClass().getClassLoader().getResource("logback-test.xml") != null))
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         Line line = new Line();
         line.setContext(context);
@@ -75,9 +76,14 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
             b.append(ms < 100 ? (ms < 10 ? "00" : "0") : "").append(ms).append(' ');
             String level = event.getLevel().toString();
             b.append(level).append(" ".repeat(Math.max(0, 5 - level.length()))).append(' ');
-            b.append(shortened(event.getLoggerName(), LOGGER_WIDTH)).append(" - ").append(event.getFormattedMessage()).append(System.lineSeparator());
+            b.append(shortened(event.getLoggerName(), LOGGER_WIDTH)).append(" - ").append(oneLine(event.getFormattedMessage())).append(System.lineSeparator());
             if (event.getThrowableProxy() != null) b.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
             return b.toString();
+        }
+
+        /** A line break inside a message (a file name, a cell from a file) is written as \\n: no line can be forged. */
+        private static String oneLine(String message) {
+            return message == null || message.indexOf('\n') < 0 ? message : message.replace("\r\n", "\n").replace("\n", "\\n");
         }
 
         private static String two(int n) { return n < 10 ? "0" + n : String.valueOf(n); }

@@ -20,7 +20,7 @@ public class Main implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(
             EvaluateCommand.class, BacktestCommand.class, RulesCommand.class, LoadCommand.class,
             DigestCommand.class, RunCommand.class, DemoCommand.class,
-            SilenceCommand.class, AckCommand.class, RecipientsCommand.class, PullCommand.class,
+            SilenceCommand.class, AckCommand.class, RecipientsCommand.class, PullCommand.class, ReevaluateCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec

@@ -33,7 +33,7 @@ class StartPathTest {
             assertThat(one).as(String.join(" ", args)).isEqualTo(whole).isNotBlank();
         }
         assertThat(Main.commandLine("evaluate").getSubcommands()).containsOnlyKeys("evaluate");
-        assertThat(Main.commandLine("help").getSubcommands()).hasSize(12);
+        assertThat(Main.commandLine("help").getSubcommands()).hasSize(13);
     }
 
     @Test
@@ -48,5 +48,8 @@ class StartPathTest {
         LoggingEvent e = new LoggingEvent("x", context.getLogger("org.kie.api.builder.SomethingLong"), Level.WARN, "hello {}", null, new Object[]{42});
         e.setTimeStamp(java.time.LocalDate.of(2026, 1, 2).atTime(3, 4, 5, 6_000_000).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
         assertThat(line.doLayout(e)).isEqualTo("03:04:05.006 WARN  o.k.a.b.SomethingLong - hello 42" + System.lineSeparator());
+        LoggingEvent forged = new LoggingEvent("x", context.getLogger("x"), Level.INFO, "file a\r\n03:04:05.006 ERROR x - forged\nb", null, null);
+        forged.setTimeStamp(e.getTimeStamp());
+        assertThat(line.doLayout(forged)).isEqualTo("03:04:05.006 INFO  x - file a\\n03:04:05.006 ERROR x - forged\\nb" + System.lineSeparator());
     }
 }
