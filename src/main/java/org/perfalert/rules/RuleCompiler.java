@@ -38,10 +38,13 @@ public final class RuleCompiler {
     private RuleCompiler() { }
 
     /** The compiled rule base, or RuleProblems listing every problem as FILE:LINE:COLUMN: message. */
-    public static RuleBase compile(Path rulesDir) throws RuleProblems {
+    public static RuleBase compile(Path rulesDir) throws RuleProblems { return compile(rulesDir, rulesDir.resolve(RuleSettings.FILE)); }
+
+    /** The rule files of a folder with the settings of another file (a changed copy of settings.properties). */
+    public static RuleBase compile(Path rulesDir, Path settingsFile) throws RuleProblems {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(rulesDir)) throw new RuleProblems(List.of(rulesDir + ":1:1: no such rule folder (use --rules FOLDER)"));
-        RuleSettings settings = RuleSettings.read(rulesDir, problems);
+        RuleSettings settings = RuleSettings.readFile(settingsFile, problems);
         Map<String, Path> files = new TreeMap<>();
         try (Stream<Path> s = Files.list(rulesDir)) {
             s.filter(p -> p.getFileName().toString().endsWith(".drl")).forEach(p -> files.put(p.getFileName().toString(), p));
