@@ -73,7 +73,9 @@ public final class RuleCompiler {
         List<String> ids = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) for (Rule r : p.getRules()) ids.add(r.getName());
         Collections.sort(ids);
-        return new RuleBase(base, settings, ids);
+        Map<String, RuleSource> where = new HashMap<>();
+        sources.forEach((name, text) -> RuleSource.of(shown.get(name), text, settings).forEach(r -> where.put(r.id(), r)));
+        return new RuleBase(base, settings, ids, Map.copyOf(where));
     }
 
     /** The files in two halves compiled side by side, or null when either has a problem (or there is one core). */

@@ -102,6 +102,19 @@ public final class RuleSettings {
 
     public boolean has(String name) { return values.containsKey(name); }
 
+    /** Every setting's name. */
+    public Set<String> names() { return values.keySet(); }
+
+    /** A setting as written in the file, or null. */
+    public String text(String name) { return values.get(name); }
+
+    /** These settings with some replaced (a scenario's settings: pins). */
+    public RuleSettings with(Map<String, String> pins) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putAll(pins);
+        return new RuleSettings(merged);
+    }
+
     /** Whether a setting is there and is a number (a bad value is reported by read). */
     boolean isNumber(String name) { return numbers.containsKey(name); }
 
