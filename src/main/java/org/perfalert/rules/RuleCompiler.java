@@ -108,9 +108,21 @@ public final class RuleCompiler {
                 if (!m.getText().contains("Parser returned a null Package")) // follows a syntax error already reported
                     out.add(ProblemLocator.describe(m, sources, shown, folder));
             if (out.isEmpty()) errors.forEach(m -> out.add(ProblemLocator.describe(m, sources, shown, folder)));
-            return out;
+            return onePerPlace(out);
         }
     }
+
+    /** Drools often says one thing two or three ways at one line (or a second thing that follows from it): the first is kept. */
+    private static List<String> onePerPlace(List<String> problems) {
+        Map<String, String> byPlace = new LinkedHashMap<>();
+        for (String p : problems) {
+            java.util.regex.Matcher m = PLACE.matcher(p);
+            byPlace.putIfAbsent(m.find() ? m.group() : p, p);
+        }
+        return new ArrayList<>(byPlace.values());
+    }
+
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile("^.*?:\\d+:");
 
     private static Build build(Map<String, String> sources) {
         KieServices ks = KieServices.Factory.get();
