@@ -61,7 +61,8 @@ public final class Catalogue {
             String where = "metric \"" + m.id() + "\": parts_of \"" + m.partOf() + "\"";
             Metric total = metrics.get(m.partOf());
             if (total == null) {
-                out.add(where + " is not a metric of this catalogue (name the id of the total this metric is part of)");
+                out.add(where + " is not a metric of this catalogue" + Names.didYouMean(m.partOf(), metrics.keySet())
+                        + " (name the id of the total this metric is part of)");
                 continue;
             }
             if (!m.isCount() || !total.isCount())

@@ -17,7 +17,11 @@ final class AcrossRules {
 
     private static final Map<String, Words> WORDS = Map.of(
             "only-district-increase", (s, month, areas) -> onlyDistrict(s, month, areas, +1),
-            "only-district-decrease", (s, month, areas) -> onlyDistrict(s, month, areas, -1));
+            "only-district-decrease", (s, month, areas) -> onlyDistrict(s, month, areas, -1),
+            "all-districts-increase", (s, month, areas) -> every(s, month, areas, AreaType.DISTRICT, +1),
+            "all-districts-decrease", (s, month, areas) -> every(s, month, areas, AreaType.DISTRICT, -1),
+            "all-areas-increase", (s, month, areas) -> every(s, month, areas, AreaType.AREA, +1),
+            "all-areas-decrease", (s, month, areas) -> every(s, month, areas, AreaType.AREA, -1));
 
     private AcrossRules() { }
 
@@ -44,6 +48,26 @@ final class AcrossRules {
         boolean holds = moving.size() == 1 && moving.get(0).equals(s.getArea());
         return new Explanation.Verdict(holds, forceChange + "; " + mine + "; districts with " + way + ": "
                 + (moving.isEmpty() ? "none" : String.join(", ", moving)) + (holds ? "" : " (it must be this one alone)"));
+    }
+
+    /** Every district (or every area, when not every district) moved one way year on year; said on the force's figure. */
+    private static Explanation.Verdict every(Series s, List<Series> month, Areas areas, AreaType level, int sign) {
+        if (s.getLevel() != AreaType.FORCE) return new Explanation.Verdict(false, "said of the force's figure only (this is a " + s.getLevel().id() + ")");
+        if (!s.isCounted() || s.getYearOnYearChange() == null) return new Explanation.Verdict(false, "the force's year-on-year change cannot be worked out");
+        int all = level == AreaType.DISTRICT ? areas.districts().size() : areas.areaNames().size();
+        List<String> moving = moving(s, month, AreaType.DISTRICT, sign), areasMoving = moving(s, month, AreaType.AREA, sign);
+        List<String> these = level == AreaType.DISTRICT ? moving : areasMoving;
+        boolean everyDistrict = moving.size() == areas.districts().size();
+        boolean holds = all >= 2 && these.size() == all && (level == AreaType.DISTRICT || !everyDistrict);
+        String places = level == AreaType.DISTRICT ? "districts" : "areas";
+        return new Explanation.Verdict(holds, these.size() + " of " + all + " " + places + " recorded " + (sign > 0 ? "an increase" : "a decrease")
+                + (these.isEmpty() ? "" : " (" + String.join(", ", these) + ")")
+                + (level == AreaType.AREA && everyDistrict ? "; every district did too, which all-districts says instead" : ""));
+    }
+
+    private static List<String> moving(Series s, List<Series> month, AreaType level, int sign) {
+        return month.stream().filter(x -> x.getLevel() == level && x.getMetricId().equals(s.getMetricId()) && x.getYearOnYearChange() != null
+                && Math.signum(x.getYearOnYearChange()) == sign).map(Series::getArea).toList();
     }
 
     private static String signed(double v) { return (v > 0 ? "+" : "") + Wording.whole(v); }

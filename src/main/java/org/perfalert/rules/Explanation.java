@@ -115,7 +115,7 @@ public final class Explanation {
         Object v;
         try { v = eval(expression, figure); } catch (RuntimeException e) { return "(cannot be worked out)"; }
         if (v == null) return "(cannot be worked out: a month it needs is missing)";
-        if (v instanceof Double d) return figure.format(d);
+        if (v instanceof Double d) return expression.endsWith("Pct") ? String.format("%.1f%%", d) : figure.format(d);
         return String.valueOf(v);
     }
 
@@ -157,11 +157,14 @@ public final class Explanation {
         return null;
     }
 
+    /** One Series pattern, perhaps followed by collections that always match ($parts : List() from collect(...)). */
     private static boolean singlePattern(String condition) {
         int open = condition.indexOf('(');
         int close = closing(condition, open);
-        return close > 0 && condition.substring(close + 1).isBlank();
+        return close > 0 && (condition.substring(close + 1).isBlank() || COLLECT.matcher(condition.substring(close + 1)).matches());
     }
+
+    private static final Pattern COLLECT = Pattern.compile("\\s*(?:\\$\\w+\\s*:\\s*)?(?:java\\.util\\.)?List\\(\\s*\\)\\s*from\\s+collect\\s*\\(.*\\)\\s*", Pattern.DOTALL);
 
     private static int closing(String text, int open) {
         int depth = 0;

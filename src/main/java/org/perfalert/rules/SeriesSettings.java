@@ -38,6 +38,8 @@ public final class SeriesSettings {
         m.put("rollingAverage", List.of(FREQUENCY_AVERAGE));
         m.put("monthsAboveAverage", List.of(FREQUENCY, FREQUENCY_AVERAGE));
         m.put("monthsBelowAverage", List.of(FREQUENCY, FREQUENCY_AVERAGE));
+        m.put("monthsAboveAverageBefore", List.of(FREQUENCY, FREQUENCY_AVERAGE));
+        m.put("monthsBelowAverageBefore", List.of(FREQUENCY, FREQUENCY_AVERAGE));
         m.put("average1yr", concat(AVERAGE_1YR, significance));
         m.put("average3yr", concat(AVERAGE_3YR, significance));
         m.put("benchmark", concat(BENCHMARK, significance));

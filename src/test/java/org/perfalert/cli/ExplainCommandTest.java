@@ -18,11 +18,13 @@ class ExplainCommandTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("East Cambridgeshire \u2013 ").endsWith(" in June 2021");
         List<String> rules = lines.stream().filter(l -> l.matches("^[a-z0-9-]+\\s+(yes|no)\\s+.*")).toList();
-        assertThat(rules).hasSize(RulesTestCommandTest.STANDARD_RULES.size());
+        int pack = org.perfalert.fixtures.StandardRules.pack().ruleIds().size();
+        assertThat(pack).isGreaterThan(RulesTestCommandTest.STANDARD_RULES.size());
+        assertThat(rules).hasSize(pack);
         assertThat(rules).anySatisfy(l -> assertThat(l).matches("^only-district-increase\\s+yes\\s+the force's 12-month total changed by .*"
                 + "districts with an increase: East Cambridgeshire \u2014 \"East Cambridgeshire was the only district .*"));
         assertThat(rules).anySatisfy(l -> assertThat(l).matches("^twelve-month-low\\s+no\\s+value \\S+ is not below previousMin \\S+\\s+\\[twelve-month.months = 12]"));
-        assertThat(lines).last().asString().matches("\\d+ of 22 rules fired");
+        assertThat(lines).last().asString().matches("\\d+ of " + pack + " rules fired");
     }
 
     @Test
