@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "perfalert", mixinStandardHelpOptions = true, version = "perfalert 0.1.0",
         description = "Rules-driven alerting for monthly performance exceptions.",
         subcommands = {
-                EvaluateCommand.class, BacktestCommand.class, RulesCommand.class, LoadCommand.class,
+                EvaluateCommand.class, BacktestCommand.class, ExplainCommand.class, RulesCommand.class, LoadCommand.class,
                 DigestCommand.class, RunCommand.class, DemoCommand.class,
                 SilenceCommand.class, AckCommand.class, RecipientsCommand.class, PullCommand.class, ReevaluateCommand.class,
                 CommandLine.HelpCommand.class})

@@ -38,10 +38,13 @@ public final class RuleCompiler {
     private RuleCompiler() { }
 
     /** The compiled rule base, or RuleProblems listing every problem as FILE:LINE:COLUMN: message. */
-    public static RuleBase compile(Path rulesDir) throws RuleProblems {
+    public static RuleBase compile(Path rulesDir) throws RuleProblems { return compile(rulesDir, rulesDir.resolve(RuleSettings.FILE)); }
+
+    /** The rule files of a folder with the settings of another file (a changed copy of settings.properties). */
+    public static RuleBase compile(Path rulesDir, Path settingsFile) throws RuleProblems {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(rulesDir)) throw new RuleProblems(List.of(rulesDir + ":1:1: no such rule folder (use --rules FOLDER)"));
-        RuleSettings settings = RuleSettings.read(rulesDir, problems);
+        RuleSettings settings = RuleSettings.readFile(settingsFile, problems);
         Map<String, Path> files = new TreeMap<>();
         try (Stream<Path> s = Files.list(rulesDir)) {
             s.filter(p -> p.getFileName().toString().endsWith(".drl")).forEach(p -> files.put(p.getFileName().toString(), p));
@@ -70,7 +73,9 @@ public final class RuleCompiler {
         List<String> ids = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) for (Rule r : p.getRules()) ids.add(r.getName());
         Collections.sort(ids);
-        return new RuleBase(base, settings, ids);
+        Map<String, RuleSource> where = new HashMap<>();
+        sources.forEach((name, text) -> RuleSource.of(shown.get(name), text, settings).forEach(r -> where.put(r.id(), r)));
+        return new RuleBase(base, settings, ids, Map.copyOf(where));
     }
 
     /** The files in two halves compiled side by side, or null when either has a problem (or there is one core). */
@@ -103,9 +108,21 @@ public final class RuleCompiler {
                 if (!m.getText().contains("Parser returned a null Package")) // follows a syntax error already reported
                     out.add(ProblemLocator.describe(m, sources, shown, folder));
             if (out.isEmpty()) errors.forEach(m -> out.add(ProblemLocator.describe(m, sources, shown, folder)));
-            return out;
+            return onePerPlace(out);
         }
     }
+
+    /** Drools often says one thing two or three ways at one line (or a second thing that follows from it): the first is kept. */
+    private static List<String> onePerPlace(List<String> problems) {
+        Map<String, String> byPlace = new LinkedHashMap<>();
+        for (String p : problems) {
+            java.util.regex.Matcher m = PLACE.matcher(p);
+            byPlace.putIfAbsent(m.find() ? m.group() : p, p);
+        }
+        return new ArrayList<>(byPlace.values());
+    }
+
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile("^.*?:\\d+:");
 
     private static Build build(Map<String, String> sources) {
         KieServices ks = KieServices.Factory.get();

@@ -46,6 +46,12 @@ public final class Wording {
         return (pct < 0 ? "\u2212" : "+") + s;
     }
 
+    /** The size of a percentage change with one decimal, no sign: 11.8% (the sentence says which way). */
+    public static String percent(double pct) { return Digits.ONE.format(Math.abs(pct)) + "%"; }
+
+    /** "both areas", "all 6 districts": every one of a number of places. */
+    public static String every(int n, String places) { return (n == 2 ? "both " : "all " + n + " ") + places; }
+
     /** A whole number written with separators: 1,234. */
     public static String whole(double v) { return Digits.NONE.format(v); }
 
