@@ -80,12 +80,56 @@ class DemoCommandTest {
         assertThat(acked.out()).startsWith("acknowledged alert " + ack.substring(4));
         assertThat(CliRun.run("recipients", "--month", "2025-12", "--config", config.toString()).exit()).isZero();
 
+        measureInChromium(out, digests, emails.stream().filter(p -> !p.toString().endsWith("performance-board@example.org.eml")).toList());
+
         // a store the demo did not make is never overwritten
         Files.delete(data.resolve(DemoCommand.MARK));
         CliRun refused = CliRun.run("demo", "--once", "--out", out.toString(), "--data", data.toString(), "--http-port", "0");
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.err()).contains("holds a store the demo did not make");
         assertThat(data.resolve("perfalert.mv.db")).exists();
+    }
+
+    static final int WIDTH = 1280, SCREEN = 800;
+
+    /**
+     * What the board and the leads see, measured in one headless Chromium at 1280 px wide on the demo's own output:
+     * each week's digest within two screens (1280 × 1600) above its appendix, each lead email within one screen
+     * (1280 × 800) per three items. The heights are left in target/demo-heights.csv.
+     */
+    private static void measureInChromium(Path out, List<Path> digests, List<Path> emails) throws Exception {
+        org.perfalert.digest.Chromium.require();
+        StringBuilder csv = new StringBuilder("page,items,height px,limit px\n");
+        List<String> over = new java.util.ArrayList<>();
+        try (org.perfalert.ack.Browser browser = new org.perfalert.ack.Browser(out.resolve("chromium-profile"))) {
+            browser.size(WIDTH, SCREEN);
+            for (Path week : digests) {
+                browser.open(week.resolve("digest.html").toUri().toString());
+                assertThat(browser.evaluate("!!document.getElementById('appendix')").asBoolean()).as("the appendix is marked").isTrue();
+                int h = browser.height("appendix");
+                csv.append("digest ").append(week.getFileName()).append(",,").append(h).append(',').append(2 * SCREEN).append('\n');
+                if (h > 2 * SCREEN) over.add("digest " + week.getFileName() + ": " + h + " px");
+            }
+            Path pages = out.resolve("email-pages");
+            Files.createDirectories(pages);
+            for (Path eml : emails) {
+                org.perfalert.notify.MailReading m;
+                try (InputStream in = Files.newInputStream(eml)) {
+                    m = org.perfalert.notify.MailReading.of(new MimeMessage(Session.getInstance(new Properties()), in));
+                }
+                int items = m.html().split("id=\"item-", -1).length - 1;
+                assertThat(items).as(m.subject()).isPositive();
+                Path html = pages.resolve(eml.getFileName() + ".html");
+                Files.writeString(html, m.html());   // the charts keep their place by their width and height
+                browser.open(html.toUri().toString());
+                int h = browser.height("");
+                int limit = SCREEN * ((items + 2) / 3);
+                csv.append(eml.getFileName()).append(',').append(items).append(',').append(h).append(',').append(limit).append('\n');
+                if (h > limit) over.add(eml.getFileName() + " (" + items + " items): " + h + " px");
+            }
+        }
+        Files.writeString(Path.of("target/demo-heights.csv"), csv);
+        assertThat(over).as("pages over their height (target/demo-heights.csv)").isEmpty();
     }
 
     private static int number(String line, String pattern) {
