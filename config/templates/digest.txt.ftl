@@ -7,7 +7,9 @@ ${d.period}
 New, worse: ${c.newConcerns}   New, better: ${c.newImprovements}   New, no better direction: ${c.newNeutral}
 Continuing: ${c.continuing}   Resolved: ${c.resolved}   Acknowledged: ${c.acknowledged}
 ${d.raised} exception<#if d.raised != 1>s</#if> hold this week<#if c.silenced gt 0> (${c.silenced} silenced)</#if><#if c.withdrawn gt 0>; ${c.withdrawn} withdrawn after a data revision</#if>. The ${d.shownLines} most important are below; the rest are counted in the appendix.
-<#list d.themes as th>
+<#if d.backfilled gt 0>${d.backfilled} of them belong to backfilled months (more than ${d.maxAgeMonths} months before the latest data): stored and emailed to no one.
+</#if><#if d.retired?has_content>${d.retired?size} exception<#if d.retired?size != 1>s</#if> closed because the measure was removed from the configuration.
+</#if><#list d.themes as th>
 
 == ${th.theme} ==
 <#list th.top as it>
@@ -54,12 +56,12 @@ ${ap.theme} (${ap.lines?size} more):
   - ${g.series}: ${g.rules?join("; ")}
 </#list>
 </#list>
-<#list [["resolved this week", d.resolved], ["withdrawn after a data revision", d.withdrawn], ["held back by a silence", d.silenced], ["of earlier months, processed this week", d.earlier]] as part>
+<#list [["resolved this week", d.resolved], ["withdrawn after a data revision", d.withdrawn], ["held back by a silence", d.silenced], ["of earlier months, processed this week", d.earlier], ["closed because the measure was removed from the configuration", d.retired]] as part>
 <#if part[1]?has_content>
 ${part[1]?size} exception<#if part[1]?size != 1>s</#if> ${part[0]}.
 </#if>
 </#list>
-<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content && !d.earlier?has_content>
+<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content && !d.earlier?has_content && !d.retired?has_content>
 Nothing more this week.
 </#if>
 

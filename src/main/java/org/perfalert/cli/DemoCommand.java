@@ -69,6 +69,7 @@ public class DemoCommand implements Callable<Integer> {
         Path repo = Path.of("").toAbsolutePath();
         if (!Files.isDirectory(repo.resolve(DemoFeeder.STREET)) || !Files.isDirectory(routes))
             throw new UserError("the demo runs from the repository's top folder (samples/ and routes/ are not here: " + repo + ")");
+        JvmFlags.outOfMemoryWarning().ifPresent(w -> out().println(w));
         startAfresh();
         Settings settings = demoSettings();
         List<YearMonth> months = DemoFeeder.months(repo);
@@ -81,10 +82,17 @@ public class DemoCommand implements Callable<Integer> {
         Totals totals = new Totals();
         try (Assembly parts = RunCommand.open(settings, common.config, common.rules, clock);
              Service service = RunCommand.start(parts, settings, routes)) {
+            // The force's history goes in first, as when perfalert is installed: loaded and evaluated as a backfill
+            // (its older months stored and emailed to no one, notify.max-age-months), before the first week.
+            clock.set(arrival(months.get(0).minusMonths(1)));
             Path history = DemoFeeder.history(repo, out.resolve("history"), months.get(0));
             FileResult h = parts.pipeline().load(history);
             if (!h.loaded()) throw new UserError("the board history " + history + " was not loaded: " + h);
-            out().println("demo: board history loaded (" + history.getFileName() + "), then one month of figures per week:");
+            if (!evaluated(parts, System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds)))
+                throw new UserError("the board history was not evaluated within " + timeoutSeconds + " s; see the log above");
+            totals.leadEmails += drainOutbox(parts);
+            out().println("demo: board history loaded and evaluated (" + history.getFileName() + "; " + totals.leadEmails
+                    + " lead email(s) sent for its latest months), then one month of figures per week:");
             printWhereToLook(service);
             out().flush();
             for (YearMonth month : months) {
@@ -123,7 +131,8 @@ public class DemoCommand implements Callable<Integer> {
         int expected = DemoFeeder.countMonth(repo, month);
         NotifyBuilder fed = new NotifyBuilder(service.camel()).fromRoute("ingest").whenDone(expected).create();
         List<String> names = DemoFeeder.month(repo, service.options().inboxDir(), month);
-        if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS))
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        if (!fed.matches(timeoutSeconds, TimeUnit.SECONDS) || !evaluated(parts, deadline))
             throw new UserError(month + " was not processed within " + timeoutSeconds + " s; see the log above");
         Totals t = new Totals();
         t.files = names.size();
@@ -162,6 +171,15 @@ public class DemoCommand implements Callable<Integer> {
         Files.writeString(data.resolve(MARK), "This store was made by perfalert demo, which clears it when it runs again.\n");
     }
 
+    /** Waits until the evaluate route has paid every month the files owed (false at the deadline or when it stopped). */
+    private static boolean evaluated(Assembly parts, long deadline) throws InterruptedException {
+        while (!parts.pipeline().owed().isEmpty()) {
+            if (System.nanoTime() > deadline || parts.pipeline().stopped().isPresent()) return false;
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     private static int drainOutbox(Assembly parts) throws Exception {
         int total = 0;
         for (int sent; (sent = parts.sendDue()) > 0; ) total += sent;
@@ -198,6 +216,7 @@ public class DemoCommand implements Callable<Integer> {
         p.setProperty("pull.dir", store.resolve("pull").toString());
         p.setProperty("inbox.poll.ms", "200");
         p.setProperty("outbox.period.ms", "3600000");   // the demo sends each week's emails itself, and counts them
+        p.setProperty("evaluate.period.ms", "200");
         if (httpPort != null) p.setProperty("http.port", String.valueOf(httpPort));
         Settings s = new Settings(p, System.getenv());
         int port = s.getInt("http.port");

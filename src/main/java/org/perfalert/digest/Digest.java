@@ -11,13 +11,16 @@ import java.util.Map;
  * @param earlier    exceptions of months before the latest one processed in the week (a backlog), not ranked
  * @param acknowledged the acknowledgements people made during the week, oldest first
  * @param images     the sparkline PNGs by file name (referred to by TopItem.image)
+ * @param retired    exceptions closed in the week because their metric was removed from the configuration
+ * @param backfilled how many exceptions held in the week belong to months older than the latest data by more than
+ *                   maxAgeMonths (notify.max-age-months): stored, emailed to no one
  */
 public record Digest(DigestWeek week, String title, String period, List<String> dataMonths, String boardMonth,
                      Counts counts, List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late,
                      List<String> noData, List<AppendixTheme> appendix, List<AppendixLine> resolved,
                      List<AppendixLine> withdrawn, List<AppendixLine> silenced, List<AppendixLine> earlier,
                      List<AckLine> acknowledged, int raised, int shownLines,
-                     Map<String, byte[]> images) {
+                     Map<String, byte[]> images, List<AppendixLine> retired, int backfilled, int maxAgeMonths) {
 
     /** The headline counts of the week. */
     public record Counts(int newConcerns, int newImprovements, int newNeutral, int continuing, int resolved, int withdrawn,
