@@ -38,11 +38,14 @@ class DemoCommandTest {
         assertThat(weeks).hasSize(months.size());
         assertThat(weeks.get(0)).startsWith("  2024-W06 (January 2024): 2 file(s); ");
         assertThat(weeks.get(23)).startsWith("  2026-W02 (December 2025): 2 file(s); ");
-        int leadEmails = weeks.stream().mapToInt(l -> number(l, "(\\d+) lead email\\(s\\) sent")).sum();
+        String history = run.out().lines().filter(l -> l.startsWith("demo: board history loaded and evaluated")).findFirst().orElseThrow();
+        int leadEmails = number(history, "; (\\d+) lead email\\(s\\) sent for its latest months")
+                + weeks.stream().mapToInt(l -> number(l, "(\\d+) lead email\\(s\\) sent")).sum();
         assertThat(weeks).allSatisfy(l -> assertThat(l).contains("digest sent: "));
         assertThat(run.out()).contains("demo: done. 48 file(s) loaded, 0 rejected, over 24 weeks; " + leadEmails
                 + " lead email(s) and 24 digest(s) sent").doesNotContain("pending");
         assertThat(run.out().lines().filter(l -> l.startsWith("demo: "))).hasSize(4);   // history, where to look, done, store
+        assertThat(run.out().lines().filter(l -> !l.startsWith("demo: ") && !l.startsWith("  ") && !l.startsWith("warning: "))).isEmpty();
 
         // every week's digest archived, each sent to the board once
         List<Path> digests = list(out.resolve("digests"));
