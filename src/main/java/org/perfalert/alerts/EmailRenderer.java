@@ -97,8 +97,8 @@ public class EmailRenderer {
     public static final int SUBJECT_MAX = 99;
 
     /**
-     * "[perfalert] Dec 2025: East Cambridgeshire – Burglary (police.uk) 29, highest since February 2024 (+9 more)":
-     * the worst item named first, shortened step by step (no month, no wording, a cut name) to stay under 100
+     * "[perfalert] December 2025: Peterborough – Burglary (police.uk) 81, highest in 12 months (+2 more)": the worst
+     * item named first, shortened step by step (a short month, no month, no wording, a cut name) to stay under 100
      * characters.
      */
     static String subject(YearMonth month, List<AlertItem> sorted) {
@@ -111,10 +111,12 @@ public class EmailRenderer {
         boolean withdrawn = worst.status() == AlertStatus.WITHDRAWN;
         String more = sorted.size() > 1 ? " (+" + (sorted.size() - 1) + " more)" : "";
         String lead = "[perfalert] " + (withdrawn ? "Withdrawn: " : "");
-        String when = (withdrawn ? "Withdrawn, " : "") + month.format(SHORT_MONTH) + ": ";
+        String when = (withdrawn ? "Withdrawn, " : "") + month.format(MONTH) + ": ";
+        String shortWhen = (withdrawn ? "Withdrawn, " : "") + month.format(SHORT_MONTH) + ": ";
         String said = what.isEmpty() ? "" : ", " + what;
-        for (String s : List.of("[perfalert] " + when + name + said + more, lead + name + said + more,
-                "[perfalert] " + when + name + more, lead + name + more))
+        for (String s : List.of("[perfalert] " + when + name + said + more, "[perfalert] " + shortWhen + name + said + more,
+                lead + name + said + more, "[perfalert] " + when + name + more, "[perfalert] " + shortWhen + name + more,
+                lead + name + more))
             if (s.length() <= SUBJECT_MAX) return s;
         return lead + name.substring(0, SUBJECT_MAX - lead.length() - more.length() - 1) + "\u2026" + more;
     }
@@ -155,7 +157,9 @@ public class EmailRenderer {
     static String details(PerformanceException e) {
         List<String> parts = new ArrayList<>();
         Map<String, Object> ev = e.evidence() == null ? Map.of() : e.evidence();
-        for (String k : ItemWords.DETAILS) {
+        List<String> keys = new ArrayList<>(ItemWords.DETAILS);
+        ev.keySet().stream().filter(k -> !keys.contains(k) && !ItemWords.IN_WORDS.contains(k)).forEach(keys::add);
+        for (String k : keys) {
             Object v = ev.get(k);
             if (v != null) parts.add((k.equals("phi") ? "\u03c6" : k.replace('_', ' ')) + " " + format(v));
         }

@@ -22,9 +22,14 @@ public final class ItemWords {
         return switch (d) { case CONCERN -> "worse"; case IMPROVEMENT -> "better"; case NEUTRAL -> "no better direction"; };
     }
 
-    /** The evidence keys the analysts' details block shows (statistics; the numbers in words cover the rest). */
+    /** The evidence keys the analysts' details block shows first (statistics; the numbers in words cover the rest). */
     public static final List<String> DETAILS = List.of("z", "z_year", "phi", "p", "p_adjusted", "tested", "cusum", "expected",
             "mean", "upper", "lower", "band");
+
+    /** Evidence the numbers in words already say; any other key (an analyst's own rule's) goes to the details too. */
+    public static final Set<String> IN_WORDS = Set.of("value", "previous_max", "previous_min", "since", "years", "previous",
+            "limit", "months", "rolling_total", "rolling", "benchmark", "benchmark_month", "change", "change_pct",
+            "force_change_pct", "previous_total");
 
     /** The numbers of one exception in a sentence or two, in its metric's unit (metric may be null: plain numbers). */
     public static String numbers(PerformanceException e, Metric metric) {

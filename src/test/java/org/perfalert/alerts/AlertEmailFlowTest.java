@@ -82,7 +82,7 @@ class AlertEmailFlowTest {
         assertThat(febMail).extracting(MailReading::to).containsExactly(
                 "Bea Burglary <bea@example.org>", "Cris Crime <cris@example.org>", "Nora North <nora@example.org>");
         MailReading bea = febMail.get(0);
-        assertThat(bea.subject()).isEqualTo("[perfalert] Feb 2025: " + burglaryFenland.headline());
+        assertThat(bea.subject()).isEqualTo("[perfalert] February 2025: " + burglaryFenland.headline());
         // the sentence, the numbers in words (a count's previous maximum rounded as counts are), the rule id at the end
         assertThat(bea.text()).contains("1. Dwelling burglary \u2014 Fenland (worse, high)", burglaryFenland.headline(),
                 "41 in February 2025; the highest of the 11 months before was 34; last as high in November 2023.")
@@ -106,7 +106,7 @@ class AlertEmailFlowTest {
         List<MailReading> marMail = received();
         assertThat(marMail).extracting(MailReading::to).containsExactly("Cris Crime <cris@example.org>", "Nora North <nora@example.org>");
         MailReading cris = marMail.get(0);
-        assertThat(cris.subject()).isEqualTo("[perfalert] Mar 2025: " + robberyPeterborough.headline() + " (+1 more)");
+        assertThat(cris.subject()).isEqualTo("[perfalert] March 2025: " + robberyPeterborough.headline() + " (+1 more)");
         // grouped by series, most severe first, one chart per item (the statistic that fired)
         assertThat(cris.text().indexOf("Robbery \u2014 Peterborough")).isLessThan(cris.text().indexOf("Robbery \u2014 Cambridge"));
         assertThat(cris.imageCids()).hasSize(2);
@@ -126,7 +126,7 @@ class AlertEmailFlowTest {
         List<MailReading> notices = received();
         assertThat(notices).extracting(MailReading::to).containsExactly("Cris Crime <cris@example.org>", "Nora North <nora@example.org>");
         assertThat(notices).allSatisfy(n -> {
-            assertThat(n.subject()).isEqualTo("[perfalert] Withdrawn, Mar 2025: " + robberyPeterborough.headline());
+            assertThat(n.subject()).isEqualTo("[perfalert] Withdrawn, March 2025: " + robberyPeterborough.headline());
             assertThat(n.text()).contains("WITHDRAWN: " + robberyPeterborough.headline()).doesNotContain(robberyCambridge.headline());
             assertThat(n.html()).contains("<s>" + robberyPeterborough.headline() + "</s>");
         });

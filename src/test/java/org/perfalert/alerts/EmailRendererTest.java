@@ -65,7 +65,7 @@ class EmailRendererTest {
     /** Subjects under 100 characters that name the worst item: shortened step by step, never cut mid-sentence first. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} items -> {2}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "1  | East Cambridgeshire \u2013 Burglary (police.uk) 29 in March 2025: highest since February 2024 | [perfalert] Mar 2025: East Cambridgeshire \u2013 Burglary (police.uk) 29, highest since February 2024",
+            "1  | East Cambridgeshire \u2013 Burglary (police.uk) 29 in March 2025: highest since February 2024 | [perfalert] March 2025: East Cambridgeshire \u2013 Burglary (police.uk) 29, highest since February 2024",
             "10 | East Cambridgeshire \u2013 Burglary (police.uk) 29 in March 2025: highest since February 2024 | [perfalert] East Cambridgeshire \u2013 Burglary (police.uk) 29, highest since February 2024 (+9 more)",
             "3  | South Cambridgeshire \u2013 Violence and sexual offences (police.uk) 412 in March 2025: 12-month total 4,812, significantly above 4,410 at the year end (March 2024) | [perfalert] Mar 2025: South Cambridgeshire \u2013 Violence and sexual offences (police.uk) 412 (+2 more)",
             "2  | Burglary: 12-month total 3,111, 14% up on the previous 12 months (2,729) | [perfalert] Burglary: 12-month total 3,111, 14% up on the previous 12 months (2,729) (+1 more)",
