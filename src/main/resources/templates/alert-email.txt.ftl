@@ -22,6 +22,8 @@ ${item.number}. ${item.title} (<#if item.status == "withdrawn">withdrawn<#else>$
 <#if item.holdUrl?has_content>
    Hold back for 4 weeks: ${item.holdUrl}
 </#if>
+<#elseif item.status != "withdrawn">
+   Acknowledge with: perfalert ack ${item.alertId} --by "your name"
 </#if>
 </#list>
 <#if heldBack gt 0>
@@ -37,9 +39,6 @@ the rest of that line, or the lines below it, is your comment.
 Details for analysts:
 <#list items as item>
   ${item.number}. ${item.rule}, alert ${item.alertId}<#if item.details?has_content>: ${item.details}</#if>
-<#if !item.ackUrl?has_content>
-     acknowledge with: perfalert ack ${item.alertId} --by "your name"
-</#if>
 </#list>
 
 -- 
