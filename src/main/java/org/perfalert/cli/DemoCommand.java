@@ -171,11 +171,15 @@ public class DemoCommand implements Callable<Integer> {
         Files.writeString(data.resolve(MARK), "This store was made by perfalert demo, which clears it when it runs again.\n");
     }
 
-    /** Waits until the evaluate route has paid every month the files owed (false at the deadline or when it stopped). */
-    private static boolean evaluated(Assembly parts, long deadline) throws InterruptedException {
+    /**
+     * Evaluates every month the week's files owe, once they are all in (false at the deadline or when the pipeline
+     * stopped): the demo does it itself, not the evaluate route, so that a week's files make one run and one email per
+     * lead, the same on every machine.
+     */
+    private static boolean evaluated(Assembly parts, long deadline) {
         while (!parts.pipeline().owed().isEmpty()) {
             if (System.nanoTime() > deadline || parts.pipeline().stopped().isPresent()) return false;
-            Thread.sleep(100);
+            parts.pipeline().evaluateOwed(parts.pipeline().newRunId("demo"));
         }
         return true;
     }
@@ -216,7 +220,7 @@ public class DemoCommand implements Callable<Integer> {
         p.setProperty("pull.dir", store.resolve("pull").toString());
         p.setProperty("inbox.poll.ms", "200");
         p.setProperty("outbox.period.ms", "3600000");   // the demo sends each week's emails itself, and counts them
-        p.setProperty("evaluate.period.ms", "200");
+        p.setProperty("evaluate.period.ms", "3600000");   // the demo evaluates each week's owed months itself
         if (httpPort != null) p.setProperty("http.port", String.valueOf(httpPort));
         Settings s = new Settings(p, System.getenv());
         int port = s.getInt("http.port");
