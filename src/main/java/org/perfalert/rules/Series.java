@@ -130,6 +130,12 @@ public final class Series {
     public boolean highestIn(int n) { Double p = previousMax(n); return p != null && getValue() > p; }
     public boolean lowestIn(int n) { Double p = previousMin(n); return p != null && getValue() < p; }
 
+    /** The first month of the series' figures (what "on record" reaches back to). */
+    public YearMonth getFirstMonth() {
+        for (int i = track.first(); i < at; i++) if (!Double.isNaN(track.value(i))) return Track.month(i);
+        return month;
+    }
+
     /** The latest earlier month with a value at least as high as v(M) (looking past gaps), or null. */
     public YearMonth sinceAtLeast() { return since(true); }
     public YearMonth sinceAtMost() { return since(false); }
@@ -398,8 +404,8 @@ public final class Series {
     /** v(M) written for a reader: 8.2%, 1,234, 12.5 minutes. */
     public String getValueText() { return Wording.value(metric, getValue()); }
 
-    /** Another number in this metric's unit, written for a reader. */
-    public String format(double v) { return Wording.value(metric, v); }
+    /** Another number in this metric's unit, written for a reader (never the same text as v(M) when it differs). */
+    public String format(double v) { return Wording.valueBeside(metric, v, getValue()); }
 
     /** "Robbery 8 in March 2021: " + what; a district or area goes first: "Fenland – Robbery 8 in ...". */
     public String headline(String what) {
