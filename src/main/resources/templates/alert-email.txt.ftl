@@ -1,30 +1,30 @@
 <#-- The plain-text part of a lead's exception email (same model as alert-email.html.ftlh). -->
 Dear ${leadName},
 
-perfalert found ${count} performance exception<#if count != 1>s</#if> for ${month} in your area of responsibility, most important first.
-<#list groups as group>
+${count} exception<#if count != 1>s</#if> for ${month} in your area, most important first.
+<#list items as item>
 
-== ${group.title} ==
-<#list group.items as item>
-
-${item.number}. <#if item.status == "withdrawn">WITHDRAWN: ${item.headline}
-  (a revision of the data means this no longer holds; please disregard the earlier email)
-<#else>${item.severity?upper_case}: ${item.headline}<#if item.status == "continuing"> (continuing)</#if>
-</#if>
-  rule: ${item.rule}
-<#list item.evidence as row>
-  ${row.key}: ${row.value}
-</#list>
-<#if item.ackUrl?has_content>
-  Acknowledge: ${item.ackUrl}
-<#if item.holdUrl?has_content>
-  Hold back for 4 weeks: ${item.holdUrl}
-</#if>
-  alert ${item.alertId}
+${item.number}. ${item.title} (<#if item.status == "withdrawn">withdrawn<#else>${item.tone}, ${item.severity}<#if item.status == "continuing">, continuing</#if></#if>)
+<#if item.status == "withdrawn">
+   WITHDRAWN: ${item.headline}
+   (a revision of the data means this no longer holds; please disregard the earlier email)
 <#else>
-  alert ${item.alertId}; acknowledge with: perfalert ack ${item.alertId} --by "your name"
+   ${item.headline}
+<#if item.numbers?has_content>
+   ${item.numbers}
 </#if>
+<#list item.also as a>
+   Also: ${a}
 </#list>
+</#if>
+<#if item.ackUrl?has_content>
+   Acknowledge: ${item.ackUrl}
+<#if item.holdUrl?has_content>
+   Hold back for 4 weeks: ${item.holdUrl}
+</#if>
+<#elseif item.status != "withdrawn">
+   Acknowledge with: perfalert ack ${item.alertId} --by "your name"
+</#if>
 </#list>
 <#if heldBack gt 0>
 
@@ -35,6 +35,11 @@ ${heldBack} more exception<#if heldBack != 1>s</#if> of lower importance will be
 To acknowledge by email, reply with "ack" on the first line (every item), or "ack 2 5: what is being done" (some);
 the rest of that line, or the lines below it, is your comment.
 </#if>
+
+Details for analysts:
+<#list items as item>
+  ${item.number}. ${item.rule}, alert ${item.alertId}<#if item.details?has_content>: ${item.details}</#if>
+</#list>
 
 -- 
 Sent by perfalert. Continuing exceptions, improvements and low-severity findings are collected in the weekly digest.

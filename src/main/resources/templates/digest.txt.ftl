@@ -2,21 +2,19 @@
 <#assign c = d.counts>
 PERFORMANCE DIGEST, WEEK ${d.week}
 ${d.period}
-<#if d.dataMonths?has_content>Exceptions for ${d.dataMonths?join(", ")}<#else>No exceptions changed this week</#if><#if d.boardMonth??>; board figures for ${d.boardMonth}</#if>
+<#if d.dataMonths?has_content>Figures for ${d.dataMonths?last}<#if d.dataMonths?size gt 1> (and ${d.dataMonths?size - 1} earlier month<#if d.dataMonths?size gt 2>s</#if>)</#if><#else>No new figures this week</#if>
 
-New concerns: ${c.newConcerns}   New improvements: ${c.newImprovements}   Continuing: ${c.continuing}
-Resolved: ${c.resolved}   Withdrawn: ${c.withdrawn}   Acknowledged: ${c.acknowledged}
-${d.raised} exception<#if d.raised != 1>s</#if> held this week<#if c.newNeutral gt 0> (${c.newNeutral} new with no better direction)</#if><#if c.silenced gt 0>, ${c.silenced} of them silenced</#if>; the ${d.shownLines} most important series are shown below, the rest are in the appendix.
-<#if d.backfilled gt 0>${d.backfilled} of them belong to backfilled months (more than ${d.maxAgeMonths} months before the latest data): stored and emailed to no one; see "Earlier months" in the appendix.
-</#if><#if d.retired?has_content>${d.retired?size} exception<#if d.retired?size != 1>s</#if> closed because the measure was removed from the configuration (see the appendix).
+New, worse: ${c.newConcerns}   New, better: ${c.newImprovements}   New, no better direction: ${c.newNeutral}
+Continuing: ${c.continuing}   Resolved: ${c.resolved}   Acknowledged: ${c.acknowledged}
+${d.raised} exception<#if d.raised != 1>s</#if> hold this week<#if c.silenced gt 0> (${c.silenced} silenced)</#if><#if c.withdrawn gt 0>; ${c.withdrawn} withdrawn after a data revision</#if>. The ${d.shownLines} most important are below; the rest are counted in the appendix.
+<#if d.backfilled gt 0>${d.backfilled} of them belong to backfilled months (more than ${d.maxAgeMonths} months before the latest data): stored and emailed to no one.
+</#if><#if d.retired?has_content>${d.retired?size} exception<#if d.retired?size != 1>s</#if> closed because the measure was removed from the configuration.
 </#if><#list d.themes as th>
 
 == ${th.theme} ==
 <#list th.top as it>
-${it?counter}. [${it.severity?upper_case}] ${it.headline}
-   Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also ${it.also?join(", ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
-<#else>
-No exceptions this week.
+${it?counter}. [${it.direction?switch("concern", "worse", "improvement", "better", "no better direction")}, ${it.severity}] ${it.headline}
+   Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also: ${it.also?join("; ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
 </#list>
 <#if th.inAppendix gt 0>(${th.inAppendix} more in the appendix)
 </#if>
@@ -55,15 +53,12 @@ Nothing is silenced.
 <#list d.appendix as ap>
 ${ap.theme} (${ap.lines?size} more):
 <#list ap.bySeries as g>
-  - ${g.series}: ${g.rules?join(", ")}
+  - ${g.series}: ${g.rules?join("; ")}
 </#list>
 </#list>
-<#list [["Resolved", d.resolved], ["Withdrawn after a data revision", d.withdrawn], ["Silenced", d.silenced], ["Earlier months, processed this week", d.earlier], ["Closed: measure removed from the configuration", d.retired]] as part>
+<#list [["resolved this week", d.resolved], ["withdrawn after a data revision", d.withdrawn], ["held back by a silence", d.silenced], ["of earlier months, processed this week", d.earlier], ["closed because the measure was removed from the configuration", d.retired]] as part>
 <#if part[1]?has_content>
-${part[0]} (${part[1]?size}):
-<#list part[1] as l>
-  - ${l.series}: ${l.rule} (${l.month})
-</#list>
+${part[1]?size} exception<#if part[1]?size != 1>s</#if> ${part[0]}.
 </#if>
 </#list>
 <#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content && !d.earlier?has_content && !d.retired?has_content>

@@ -45,52 +45,41 @@ public class EmailRenderer {
      */
     public RenderedEmail render(Person lead, YearMonth month, List<AlertItem> items, int heldBack, SeriesHistory history,
                                 Instant now) {
-        return render(lead, month, items, heldBack, charts(history, month), now);
+        return render(lead, month, items, heldBack, charts(history), now);
     }
 
     /**
-     * The charts of a month's series, each drawn once however many leads' emails show it (the owner's and an area
-     * commander's): a chart is the series' last 24 months in the history evaluated, the month marked.
+     * The charts of a run's items, each drawn once however many leads' emails show it (the owner's and an area
+     * commander's): the statistic that fired ({@link ItemChart}) from the history evaluated, the month marked.
      */
-    public Function<SeriesKey, byte[]> charts(SeriesHistory history, YearMonth month) {
-        Map<SeriesKey, Optional<byte[]>> drawn = new HashMap<>();
-        return s -> drawn.computeIfAbsent(s, k -> Optional.ofNullable(ChartRenderer.png(title(k),
-                history.values(k, month.minusMonths(ChartRenderer.MONTHS - 1), month), month))).orElse(null);
+    public Function<PerformanceException, byte[]> charts(SeriesHistory history) {
+        Map<ItemChart, Optional<byte[]>> drawn = new HashMap<>();
+        return e -> drawn.computeIfAbsent(ItemChart.of(e, catalogue.find(e.metric()).orElse(null), history),
+                c -> Optional.ofNullable(ChartRenderer.png(c))).orElse(null);
     }
 
     /** The email to one lead, its charts from those given. */
-    public RenderedEmail render(Person lead, YearMonth month, List<AlertItem> items, int heldBack, Function<SeriesKey, byte[]> charts,
-                                Instant now) {
+    public RenderedEmail render(Person lead, YearMonth month, List<AlertItem> items, int heldBack,
+                                Function<PerformanceException, byte[]> charts, Instant now) {
         Mailer.Draft draft = mailer.to(lead.email(), lead.name(), "recipient");
         if (links != null && links.replyTo() != null) draft.replyTo(links.replyTo());
-        List<AlertItem> sorted = items.stream().sorted(AlertItem.IMPORTANCE).toList();
-        Map<SeriesKey, List<AlertItem>> bySeries = bySeries(sorted);
-        int[] number = {0};
-
-        int inline = 0;
-        List<Map<String, Object>> groups = new ArrayList<>();
-        for (Map.Entry<SeriesKey, List<AlertItem>> g : bySeries.entrySet()) {
-            SeriesKey s = g.getKey();
-            String title = title(s);
-            byte[] png = charts.apply(s);
-            String cid = png == null ? null : draft.inline("chart-" + (++inline) + "." + draft.idText(), png);
-            Map<String, Object> group = new LinkedHashMap<>();
-            group.put("title", title);
-            group.put("area", s.area());
-            group.put("areaType", s.areaType().id());
-            group.put("chartCid", cid == null ? "" : cid);
-            group.put("items", g.getValue().stream().map(i -> item(i, ++number[0], lead.email(), now)).toList());
-            groups.add(group);
+        List<AlertItem> ordered = inEmailOrder(items);
+        Map<byte[], String> cids = new IdentityHashMap<>();   // a chart shown twice is attached once
+        List<Map<String, Object>> shown = new ArrayList<>();
+        int number = 0;
+        for (AlertItem i : ordered) {
+            byte[] png = charts.apply(i.exception());
+            String cid = png == null ? "" : cids.computeIfAbsent(png, p -> draft.inline("chart-" + (cids.size() + 1) + "." + draft.idText(), p));
+            shown.add(item(i, ++number, lead.email(), now, cid));
         }
-
         Map<String, Object> model = new LinkedHashMap<>();
-        String subject = subject(month, sorted);
+        String subject = subject(month, ordered);
         model.put("subject", subject);
         model.put("leadName", lead.name());
         model.put("month", month.format(MONTH));
-        model.put("count", sorted.size());
+        model.put("count", ordered.size());
         model.put("heldBack", heldBack);
-        model.put("groups", groups);
+        model.put("items", shown);
         model.put("links", links != null && links.on());
         model.put("replyTo", links == null || links.replyTo() == null ? "" : links.replyTo());
         return draft.compose(subject, TEMPLATE, model, now);
@@ -98,48 +87,83 @@ public class EmailRenderer {
 
     /** The items in the order the email shows and numbers them (1, 2, …): by series, most important first. */
     public static List<AlertItem> inEmailOrder(List<AlertItem> items) {
-        return bySeries(items.stream().sorted(AlertItem.IMPORTANCE).toList()).values().stream().flatMap(List::stream).toList();
-    }
-
-    private static Map<SeriesKey, List<AlertItem>> bySeries(List<AlertItem> sorted) {
         Map<SeriesKey, List<AlertItem>> bySeries = new LinkedHashMap<>();
-        sorted.forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
-        return bySeries;
+        items.stream().sorted(AlertItem.IMPORTANCE)
+                .forEach(i -> bySeries.computeIfAbsent(i.exception().seriesKey(), k -> new ArrayList<>()).add(i));
+        return bySeries.values().stream().flatMap(List::stream).toList();
     }
 
-    /** "3 performance exceptions for March 2025 (1 withdrawn) — worst: headline" */
+    /** Subjects stay under this many characters, so that a mail program shows the worst item whole. */
+    public static final int SUBJECT_MAX = 99;
+
+    /**
+     * "[perfalert] December 2025: Peterborough – Burglary (police.uk) 81, highest in 12 months (+2 more)": the worst
+     * item named first, shortened step by step (a short month, no month, no wording, a cut name) to stay under 100
+     * characters.
+     */
     static String subject(YearMonth month, List<AlertItem> sorted) {
-        long withdrawn = sorted.stream().filter(i -> i.status() == AlertStatus.WITHDRAWN).count();
-        long holding = sorted.size() - withdrawn;
-        String when = month.format(MONTH);
         AlertItem worst = sorted.get(0);
-        String s;
-        if (holding == 0) s = withdrawn + (withdrawn == 1 ? " exception" : " exceptions") + " withdrawn for " + when
-                + ": " + worst.exception().headline();
-        else s = holding + (holding == 1 ? " performance exception" : " performance exceptions") + " for " + when
-                + (withdrawn > 0 ? " (" + withdrawn + " withdrawn)" : "")
-                + " \u2014 worst: " + worst.exception().severity().id() + ", " + worst.exception().headline();
-        return "[perfalert] " + s;   // one line, at most 250 characters: the Mailer sees to it
+        String headline = worst.exception().headline() == null ? worst.exception().rule() : worst.exception().headline();
+        String in = " in " + month.format(MONTH) + ": ";
+        int at = headline.indexOf(in);
+        String name = at < 0 ? headline : headline.substring(0, at);
+        String what = at < 0 ? "" : headline.substring(at + in.length());
+        boolean withdrawn = worst.status() == AlertStatus.WITHDRAWN;
+        String more = sorted.size() > 1 ? " (+" + (sorted.size() - 1) + " more)" : "";
+        String lead = "[perfalert] " + (withdrawn ? "Withdrawn: " : "");
+        String when = (withdrawn ? "Withdrawn, " : "") + month.format(MONTH) + ": ";
+        String shortWhen = (withdrawn ? "Withdrawn, " : "") + month.format(SHORT_MONTH) + ": ";
+        String said = what.isEmpty() ? "" : ", " + what;
+        for (String s : List.of("[perfalert] " + when + name + said + more, "[perfalert] " + shortWhen + name + said + more,
+                lead + name + said + more, "[perfalert] " + when + name + more, "[perfalert] " + shortWhen + name + more,
+                lead + name + more))
+            if (s.length() <= SUBJECT_MAX) return s;
+        return lead + name.substring(0, SUBJECT_MAX - lead.length() - more.length() - 1) + "\u2026" + more;
     }
 
-    private Map<String, Object> item(AlertItem i, int number, String recipient, Instant now) {
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+
+    private Map<String, Object> item(AlertItem i, int number, String recipient, Instant now, String chartCid) {
         PerformanceException e = i.exception();
+        Metric metric = catalogue.find(e.metric()).orElse(null);
         Map<String, Object> m = new LinkedHashMap<>();
         AckLinks.Item link = links == null ? AckLinks.Item.NONE : links.item(i, recipient, now);
         m.put("number", number);
+        m.put("title", title(e.seriesKey()));
         m.put("ackUrl", link.acknowledge());
         m.put("holdUrl", link.holdBack());
         m.put("status", i.status().id());
         m.put("severity", e.severity().id());
         m.put("direction", e.direction().id());
+        m.put("tone", ItemWords.tone(e.direction()));
         m.put("rule", e.rule());
         m.put("headline", e.headline() == null ? "" : e.headline());
+        m.put("numbers", ItemWords.numbers(e, metric));
+        m.put("also", also(i));
         m.put("alertId", String.valueOf(i.alertId()));
-        List<Map<String, String>> rows = new ArrayList<>();
-        (e.evidence() == null ? Map.<String, Object>of() : e.evidence())
-                .forEach((k, v) -> rows.add(Map.of("key", k.replace('_', ' '), "value", format(v))));
-        m.put("evidence", rows);
+        m.put("chartCid", chartCid);
+        m.put("chartAlt", title(e.seriesKey()) + ": " + ItemChart.of(e, metric, SeriesHistory.NONE).what() + ", " + e.month().format(MONTH) + " marked");
+        m.put("details", details(e));
         return m;
+    }
+
+    /**
+     * The other rules that hold for the same figure, as sentences ("also: highest since March 2023"). The email plan
+     * folds them into one item (issue 12); until it does, every rule is an item of its own and this is empty.
+     */
+    static List<String> also(AlertItem i) { return List.of(); }
+
+    /** The analysts' line of an item: its statistics (z, φ, p …), each rounded to what tells it apart. */
+    static String details(PerformanceException e) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> ev = e.evidence() == null ? Map.of() : e.evidence();
+        List<String> keys = new ArrayList<>(ItemWords.DETAILS);
+        ev.keySet().stream().filter(k -> !keys.contains(k) && !ItemWords.IN_WORDS.contains(k)).forEach(keys::add);
+        for (String k : keys) {
+            Object v = ev.get(k);
+            if (v != null) parts.add((k.equals("phi") ? "\u03c6" : k.replace('_', ' ')) + " " + format(v));
+        }
+        return String.join(", ", parts);
     }
 
     private String title(SeriesKey s) { return label(s.metric()) + " \u2014 " + s.area(); }

@@ -1,7 +1,7 @@
 package org.perfalert.alerts;
 
 import org.perfalert.evaluate.SeriesHistory;
-import org.perfalert.model.SeriesKey;
+import org.perfalert.model.PerformanceException;
 import org.perfalert.notify.RenderedEmail;
 
 import java.time.Instant;
@@ -21,7 +21,7 @@ public final class RenderStage {
     public record Rendered(EmailPlan.LeadEmail email, RenderedEmail mail) { }
 
     public List<Rendered> render(EmailPlan plan, SeriesHistory history, Instant now) {
-        Function<SeriesKey, byte[]> charts = renderer.charts(history, plan.month());   // each series drawn once per run
+        Function<PerformanceException, byte[]> charts = renderer.charts(history);   // each chart drawn once per run
         return plan.emails().stream().map(e -> new Rendered(e,
                 renderer.render(e.lead(), plan.month(), e.items(), e.heldBack(), charts, now))).toList();
     }

@@ -25,7 +25,7 @@ public class AckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (by.isBlank()) throw new UserError("--by must not be empty");
-        try (Store db = Store.open(ConfigLoader.load(common.config).settings())) {
+        try (Store db = FilledStore.open(ConfigLoader.load(common.config).settings())) {
             StoredAlert a = new AlertStore(db.dataSource()).find(alert.trim()).orElseThrow(() -> new UserError(
                     "there is no exception \"" + alert + "\" in the store (use the number shown in the email, e.g. perfalert ack 12 --by \"Jo Bloggs\")"));
             Acknowledging.Result r = new Acknowledging(db.dataSource()).acknowledge(a.id(),

@@ -54,7 +54,7 @@ public class DigestCommand implements Callable<Integer> {
         DigestWeek chosen;
         try { chosen = week == null ? null : DigestWeek.parse(week, zone); }
         catch (IllegalArgumentException e) { throw new CommandLine.ParameterException(spec.commandLine(), "--week: " + e.getMessage()); }
-        try (Store store = Store.open(cfg.settings())) {
+        try (Store store = FilledStore.open(cfg.settings())) {
             WeeklyDigest digest;
             try { digest = Digests.over(store, cfg, settings, Clock.systemUTC(), out == null); }
             catch (IllegalArgumentException e) { throw new UserError("application.properties: " + e.getMessage()); }

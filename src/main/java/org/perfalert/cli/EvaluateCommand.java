@@ -26,19 +26,22 @@ public class EvaluateCommand implements Callable<Integer> {
             description = "the month to evaluate (default: the latest month in the data)")
     YearMonth month;
 
-    @Option(names = "--format", defaultValue = "json", description = "json or text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "json", description = "json, text or csv (default: ${DEFAULT-VALUE})")
     String format;
+
+    @Mixin Filters filters;
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("json") && !format.equals("text"))
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json or text, not \"" + format + "\"");
+        if (!List.of("json", "text", "csv").contains(format))
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json, text or csv, not \"" + format + "\"");
         RuleRun run = new RuleRun(common, data, spec.commandLine().getErr());
+        var keep = filters.check(run.rules.ruleIds(), run.config.catalogue(), run.config.areas());
         YearMonth m = month != null ? month : run.latestMonth();
         if (!run.history.hasFiguresAt(m))
             spec.commandLine().getErr().println("note: the data has no figures for " + m + ", so nothing is evaluated"
                     + run.history.latestMonth().map(l -> " (the latest month in the data is " + l + ")").orElse(""));
-        List<PerformanceException> found = run.evaluator.evaluate(run.history, m);
+        List<PerformanceException> found = run.evaluate(run.evaluator, m, keep);
         ExceptionOutput.print(found, format, spec.commandLine().getOut());
         return Main.OK;
     }

@@ -18,7 +18,7 @@ public class Main implements Runnable {
     public static final int OK = 0, INPUT_ERROR = 1, USAGE = 2;
     /** The commands, in the order help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(
-            EvaluateCommand.class, BacktestCommand.class, RulesCommand.class, LoadCommand.class,
+            EvaluateCommand.class, BacktestCommand.class, ExplainCommand.class, RulesCommand.class, LoadCommand.class,
             DigestCommand.class, RunCommand.class, DemoCommand.class,
             SilenceCommand.class, AckCommand.class, RecipientsCommand.class, PullCommand.class, ReevaluateCommand.class,
             CommandLine.HelpCommand.class);

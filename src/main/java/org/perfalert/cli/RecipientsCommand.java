@@ -47,7 +47,7 @@ public class RecipientsCommand implements Callable<Integer> {
                     run.evaluator.evaluate(run.history, m.minusMonths(1)));
             plan = planner.plan(m, items);
         } else {
-            try (Store db = Store.open(config.settings())) {
+            try (Store db = FilledStore.open(config.settings())) {
                 YearMonth m = month != null ? parse(month) : new AlertStore(db.dataSource()).latestMonth().orElseThrow(() ->
                         new UserError("the store holds no exceptions yet (load data first, or give --month)"));
                 plan = planner.planStored(db.dataSource(), m, LocalDate.now());

@@ -6,6 +6,7 @@ import org.perfalert.config.Configuration;
 import org.perfalert.config.Settings;
 import org.perfalert.ingest.ObservationReader;
 import org.perfalert.ingest.RejectedInputException;
+import org.perfalert.model.PerformanceException;
 import org.perfalert.rules.Evaluator;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCache;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * What evaluate and backtest share: metrics.yaml and areas.yaml, the rule folder compiled, the data
@@ -33,6 +35,9 @@ import java.util.concurrent.CompletionException;
 final class RuleRun {
     final Evaluator evaluator;
     final SeriesBuilder history;
+    final Configuration config;
+    final RuleBase rules;
+    private final PrintWriter err;
 
     RuleRun(Common common, List<Path> data, PrintWriter err) throws ConfigException {
         CompletableFuture<RuleBase> compiling = compileAside(common.rules);
@@ -46,8 +51,22 @@ final class RuleRun {
         }
         RuleBase rules = compiled(common.rules, compiling);
         if (badData != null) throw new UserError("the data cannot be read:\n" + String.join("\n", badData.problems()));
-        evaluator = new Evaluator(rules, config.catalogue(), config.areas(), problem -> { err.println("warning: " + problem); err.flush(); });
+        this.config = config;
+        this.rules = rules;
+        this.err = err;
+        evaluator = evaluatorOf(rules);
         history = read;
+    }
+
+    /** An evaluator of another compiled pack over the same configuration (backtest --compare). */
+    Evaluator evaluatorOf(RuleBase pack) {
+        return new Evaluator(pack, config.catalogue(), config.areas(), problem -> { err.println("warning: " + problem); err.flush(); });
+    }
+
+    /** The exceptions at a month that pass the filters. */
+    List<PerformanceException> evaluate(Evaluator by, YearMonth month, Predicate<PerformanceException> keep) {
+        List<PerformanceException> found = by.evaluate(history, month);
+        return keep == null ? found : found.stream().filter(keep).toList();
     }
 
     private static CompletableFuture<RuleBase> compileAside(Path rules) {

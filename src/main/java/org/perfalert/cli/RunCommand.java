@@ -54,8 +54,13 @@ public class RunCommand implements Callable<Integer> {
 
     /** The store and the first version of the rules and configuration; a broken first version is the user's error. */
     static Assembly open(Settings settings, Path config, Path rules) throws ConfigException {
+        return open(settings, config, rules, Clock.systemUTC());
+    }
+
+    /** The service's parts on a clock of the caller's (the demo's simulated weeks). */
+    static Assembly open(Settings settings, Path config, Path rules, Clock clock) throws ConfigException {
         try {
-            return Assembly.open(settings, config, rules, Clock.systemUTC());
+            return Assembly.open(settings, config, rules, clock);
         } catch (BrokenVersion e) {
             throw new UserError("the rules or configuration cannot be used:" + System.lineSeparator()
                     + String.join(System.lineSeparator(), e.problems()));

@@ -54,7 +54,7 @@ public class SilenceCommand implements Callable<Integer> {
                 throw new UserError("a silence of everything is refused: give --metric, --area or --rule");
             if (reason.isBlank() || by.isBlank()) throw new UserError("--reason and --by must not be empty");
             Configuration config = ConfigLoader.load(common.config);
-            try (Store db = Store.open(config.settings())) {
+            try (Store db = FilledStore.open(config.settings())) {
                 Silence s = new SilenceStore(db.dataSource()).add(metric.trim(), area.trim(), rule.trim(), end, reason.trim(),
                         by.trim(), java.time.Instant.now());
                 spec.commandLine().getOut().println("silence added: " + describe(s));
@@ -71,7 +71,7 @@ public class SilenceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (Store db = Store.open(ConfigLoader.load(common.config).settings())) {
+            try (Store db = FilledStore.open(ConfigLoader.load(common.config).settings())) {
                 SilenceStore store = new SilenceStore(db.dataSource());
                 List<Silence> list = all ? store.all() : store.activeOn(LocalDate.now());
                 PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +90,7 @@ public class SilenceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (Store db = Store.open(ConfigLoader.load(common.config).settings())) {
+            try (Store db = FilledStore.open(ConfigLoader.load(common.config).settings())) {
                 if (!new SilenceStore(db.dataSource()).remove(id))
                     throw new UserError("there is no silence " + id + " (see perfalert silence list --all)");
                 spec.commandLine().getOut().println("silence " + id + " removed");

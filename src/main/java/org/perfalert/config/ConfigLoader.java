@@ -105,9 +105,13 @@ public final class ConfigLoader {
                 if (above != null && below != null && above <= below)
                     problems.add(where + ": thresholds above (" + above + ") must be greater than below (" + below + ")");
             }
-            metrics.add(new Metric(id, label, unit, better, theme, owner, above, below));
+            String partOf = text(n, "parts_of");
+            boolean noneSince = flag(n, "none_since", where, problems);
+            metrics.add(new Metric(id, label, unit, better, theme, owner, above, below, partOf, noneSince));
         }
-        return new Catalogue(metrics);
+        Catalogue catalogue = new Catalogue(metrics);
+        catalogue.partProblems().forEach(p -> problems.add(file + ": " + p));
+        return catalogue;
     }
 
     static Areas readAreas(Path file, List<String> problems) {
@@ -247,6 +251,14 @@ public final class ConfigLoader {
     private static String text(JsonNode n, String field) {
         JsonNode v = n == null ? null : n.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** A yes/no key (none_since: true); absent is false. */
+    private static boolean flag(JsonNode n, String field, String where, List<String> problems) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) return false;
+        if (!v.isBoolean()) { problems.add(where + ": " + field + " \"" + v.asText() + "\" must be true or false"); return false; }
+        return v.asBoolean();
     }
 
     private static Double number(JsonNode n, String field, String where, List<String> problems) {

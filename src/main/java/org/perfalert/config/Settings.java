@@ -67,7 +67,7 @@ public final class Settings {
         d.put("digest.cron", "0 0 7 ? * MON");
         d.put("digest.zone", "Europe/London");
         d.put("digest.dir", "out/digests");
-        d.put("digest.top", "5");
+        d.put("digest.top", "10");
         // pulls (docs/sources.md)
         d.put("pull.dir", "data/pull");
         d.put("pull.failures.before.email", "3");

@@ -56,13 +56,13 @@ public record Digest(DigestWeek week, String title, String period, List<String> 
     /** The appendix of one theme: every exception not shown as a line above, and the same grouped by series. */
     public record AppendixTheme(String theme, List<AppendixLine> lines, List<AppendixSeries> bySeries) { }
 
-    /** One series in the appendix with its exceptions, e.g. "twelve-month-low (high, new)". */
+    /** One series in the appendix with what its rules found, in words, e.g. "lowest in 12 months (new)". */
     public record AppendixSeries(String series, String direction, List<String> rules) { }
 
     /** An acknowledgement made in the week: what, who (and how: command, link, reply), when, and the comment on one line. */
     public record AckLine(long alertId, String what, String by, String via, String when, String comment) { }
 
-    /** A compact line: series, rule, severity, status, month. */
+    /** A compact line: series, rule, severity, status, month, and what the rule found in words ("highest in 12 months"). */
     public record AppendixLine(long alertId, String series, String rule, String severity, String direction, String status,
-                               String month) { }
+                               String month, String what) { }
 }

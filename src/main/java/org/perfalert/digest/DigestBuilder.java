@@ -27,7 +27,7 @@ public final class DigestBuilder {
     private final DigestReader reader;
     private final int top;
 
-    /** top: how many lines per theme above the appendix (setting digest.top, default 5). */
+    /** top: how many lines above the appendix, across the themes (setting digest.top, default 10). */
     public DigestBuilder(Configuration config, DigestReader reader, int top) {
         if (top < 1) throw new IllegalArgumentException("digest.top must be at least 1, not " + top);
         this.config = config;
@@ -52,6 +52,11 @@ public final class DigestBuilder {
         List<Digest.ThemeSection> themes = new ArrayList<>();
         List<Digest.AppendixTheme> appendix = new ArrayList<>();
         int shown = 0;
+        // The top lines are the most important series of the week across every theme (digest.top in all), so that
+        // the page above the appendix stays short whatever a busy week raises; each is shown under its theme.
+        Set<SeriesKey> topSeries = new HashSet<>();
+        Ranking.bySeries(rows.stream().filter(a -> a.holds() && !a.silenced() && a.month().equals(latest)).toList()).stream()
+                .limit(top).forEach(g -> topSeries.add(g.get(0).series()));
         for (String theme : config.catalogue().themes()) {
             List<Metric> metrics = config.catalogue().all().stream().filter(m -> m.theme().equals(theme)).toList();
             List<WeekAlert> holding = rows.stream()
@@ -60,7 +65,7 @@ public final class DigestBuilder {
             List<Digest.TopItem> items = new ArrayList<>();
             List<Digest.AppendixLine> rest = new ArrayList<>();
             for (List<WeekAlert> g : groups) {
-                if (items.size() < top) items.add(item(g, images, board));
+                if (topSeries.contains(g.get(0).series())) items.add(item(g, images, board));
                 else g.forEach(a -> rest.add(line(a)));
             }
             shown += items.size();
@@ -119,12 +124,24 @@ public final class DigestBuilder {
             image = "spark-" + (images.size() + 1) + ".png";
             images.put(image, png);
         }
-        List<String> also = group.subList(1, group.size()).stream().map(WeekAlert::rule).toList();
+        List<String> also = group.subList(1, group.size()).stream().map(DigestBuilder::what).distinct().toList();
         return new Digest.TopItem(a.id(), a.severity().id(), a.direction().id(), a.status().id(),
                 a.headline() == null ? a.rule() : a.headline(), lead(a.series().metric()),
                 a.ackBy() == null ? "" : a.ackBy(), oneLine(a.ackComment()), also, image,
                 label(a.series()) + ": the 24 months to " + a.month().format(MONTH),
                 String.format(Locale.UK, "%.1f", Ranking.strength(a)));
+    }
+
+    /**
+     * What a rule found, in the words of its headline without the series and the value: "Fenland – Robbery 8 in
+     * March 2025: highest in 12 months" says "highest in 12 months" (the rule id only when there is no headline).
+     */
+    static String what(WeekAlert a) {
+        String h = a.headline();
+        if (h == null || h.isBlank()) return a.rule();
+        String in = " in " + a.month().format(MONTH) + ": ";
+        int at = h.indexOf(in);
+        return at < 0 ? h : h.substring(at + in.length());
     }
 
     private List<Digest.AppendixLine> lines(List<WeekAlert> rows, java.util.function.Predicate<WeekAlert> which) {
@@ -137,13 +154,13 @@ public final class DigestBuilder {
         lines.forEach(l -> groups.computeIfAbsent(l.series(), k -> new ArrayList<>()).add(l));
         List<Digest.AppendixSeries> out = new ArrayList<>();
         groups.forEach((series, ls) -> out.add(new Digest.AppendixSeries(series, ls.get(0).direction(),
-                ls.stream().map(l -> l.rule() + " (" + l.severity() + ", " + l.status() + ")").toList())));
+                ls.stream().map(l -> l.what() + (l.status().equals("new") ? " (new)" : "")).distinct().toList())));
         return out;
     }
 
     private Digest.AppendixLine line(WeekAlert a) {
         return new Digest.AppendixLine(a.id(), label(a.series()), a.rule(), a.severity().id(), a.direction().id(),
-                a.status().id(), a.month().format(MONTH));
+                a.status().id(), a.month().format(MONTH), what(a));
     }
 
     /** "Robbery" for the force, "Robbery — Fenland" for an area or district. */

@@ -20,7 +20,7 @@ final class CompiledEntry {
     private CompiledEntry() { }
 
     /** The rule base of an entry with this key, or null when it is not one or cannot be used. */
-    static RuleBase read(InputStream stream, String key, RuleSettings settings) {
+    static RuleBase read(InputStream stream, String key, RuleFolder folder) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(stream))) {
             if (!in.readUTF().equals(FORMAT) || !in.readUTF().equals(key)) return null;
             List<String> ids = new ArrayList<>();
@@ -31,7 +31,7 @@ final class CompiledEntry {
             try (ObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(packages), CompiledEntry.class.getClassLoader())) {
                 for (int n = objects.readInt(); n > 0; n--) read.add((KiePackage) objects.readObject());
             }
-            RuleBase base = RuleCompiler.ruleBase(RuleCompiler.knowledgeBase(read), settings);
+            RuleBase base = RuleCompiler.ruleBase(RuleCompiler.knowledgeBase(read), folder);
             return base.ruleIds().equals(ids) ? base : null;
         } catch (Exception | LinkageError e) { // damaged, or written by another build: compile instead
             return null;

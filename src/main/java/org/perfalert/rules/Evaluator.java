@@ -126,7 +126,8 @@ public final class Evaluator {
         int max = settings.has(SESSION_MAX_SERIES) ? settings.whole(SESSION_MAX_SERIES) : 0;
         if (max <= 0 || all.size() <= max) return List.of(all);
         Map<String, List<Series>> byMetric = new LinkedHashMap<>();
-        for (Series s : all) byMetric.computeIfAbsent(s.getMetricId(), k -> new ArrayList<>()).add(s);
+        // a total and its parts (parts_of) stay together: papers.drl names the parts that drove a total
+        for (Series s : all) byMetric.computeIfAbsent(catalogue.family(s.getMetricId()), k -> new ArrayList<>()).add(s);
         List<List<Series>> parts = new ArrayList<>();
         List<Series> current = new ArrayList<>();
         for (List<Series> metric : byMetric.values()) {

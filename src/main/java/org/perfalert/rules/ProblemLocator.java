@@ -2,6 +2,8 @@ package org.perfalert.rules;
 
 import org.kie.api.builder.Message;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +26,8 @@ final class ProblemLocator {
             Pattern.compile("unable to resolve (?:property|field|method)[^:]*: ?[\\w.$]*?\\.?(\\w+)"),
             Pattern.compile("(\\w+) cannot be resolved(?! to a variable)"),
             Pattern.compile("(\\$?\\w+) cannot be resolved"),
-            Pattern.compile("field (\\w+)"));
+            Pattern.compile("field (\\w+)"),
+            Pattern.compile("Unable to analy[sz]e expression '(\\w+)"));
 
     private ProblemLocator() { }
 
@@ -40,7 +43,11 @@ final class ProblemLocator {
         Matcher parser = PARSER_POSITION.matcher(text);
         if (parser.find()) { line = Integer.parseInt(parser.group(1)); column = Integer.parseInt(parser.group(2)) + 1; }
         String source = sources.get(name);
+        String plain = ProblemWords.plain(text, source);
         if (source != null) {
+            int[] unclosed = text.startsWith("[ERR") ? unclosedBracket(source, line) : null;
+            if (unclosed != null) return shown + ":" + unclosed[0] + ":" + unclosed[1] + ": \")\" missing at the end of this line: the \"(\" at line "
+                    + unclosed[2] + ", column " + unclosed[3] + " is not closed";
             int[] found = locate(source, text, line);
             if (found != null) { line = found[0]; column = found[1]; }
             if (text.contains("insert \";\"")) { // Java reports a missing semicolon near, not at, its line
@@ -48,7 +55,7 @@ final class ProblemLocator {
                 if (end != null) { line = end[0]; column = end[1]; }
             }
         }
-        return shown + ":" + Math.max(line, 1) + ":" + column + ": " + tidy(text);
+        return shown + ":" + Math.max(line, 1) + ":" + column + ": " + plain;
     }
 
     /** The line and column of the unresolved name inside the rule the message names, or null. */
@@ -105,10 +112,32 @@ final class ProblemLocator {
         return null;
     }
 
-    private static String tidy(String text) {
-        boolean bracketed = text.contains("[Error: ");
-        String t = text.replaceAll("\\s+", " ").replace("[Error: ", "").replaceAll("\\[Near : \\{[^}]*}]", "")
-                .replaceAll(" \\^ ?", " ").replaceAll("\\s+", " ").trim();
-        return bracketed ? t.replaceAll("]$", "") : t;
+    /**
+     * The parser notices a missing ")" only at the next word it cannot fit ("then", the next pattern), a
+     * line or more late. When a "(" of the rule is still open where it complained: the end of the last
+     * line before, where the ")" belongs, and where the "(" is, as {line, column, openLine, openColumn}.
+     */
+    private static int[] unclosedBracket(String source, int reportedLine) {
+        String[] lines = source.split("\n", -1);
+        int start = Math.min(Math.max(reportedLine, 1), lines.length) - 1;
+        while (start > 0 && !lines[start].trim().startsWith("rule ")) start--;
+        Deque<int[]> open = new ArrayDeque<>();
+        for (int i = start; i < reportedLine - 1 && i < lines.length; i++) {
+            String l = lines[i];
+            boolean quoted = false;
+            for (int c = 0; c < l.length(); c++) {
+                char ch = l.charAt(c);
+                if (ch == '"' && (c == 0 || l.charAt(c - 1) != '\\')) quoted = !quoted;
+                else if (quoted) continue;
+                else if (ch == '/' && c + 1 < l.length() && l.charAt(c + 1) == '/') break;
+                else if (ch == '(') open.push(new int[] {i + 1, c + 1});
+                else if (ch == ')' && !open.isEmpty()) open.pop();
+            }
+        }
+        if (open.isEmpty()) return null;
+        int last = reportedLine - 2;
+        while (last > start && lines[last].replaceAll("//.*$", "").isBlank()) last--;
+        int[] at = open.peek();
+        return new int[] {last + 1, lines[last].replaceAll("\\s*//.*$", "").stripTrailing().length() + 1, at[0], at[1]};
     }
 }

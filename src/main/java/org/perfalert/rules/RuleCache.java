@@ -55,7 +55,7 @@ public final class RuleCache {
         if (!folder.problems().isEmpty() || !folder.unreadable().isEmpty() || Build.FINGERPRINT == null) return RuleCompiler.compile(folder);
         String key = key(folder, Build.FINGERPRINT);
         Path entry = dir.resolve(key + ".rules");
-        RuleBase found = read(entry, key, folder.settings());
+        RuleBase found = read(entry, key, folder);
         if (found == null) found = bundled(folder);
         if (found != null) return found;
         compiles.incrementAndGet();
@@ -64,9 +64,9 @@ public final class RuleCache {
         return compiled;
     }
 
-    private static RuleBase read(Path entry, String key, RuleSettings settings) {
+    private static RuleBase read(Path entry, String key, RuleFolder folder) {
         try {
-            return CompiledEntry.read(Files.newInputStream(entry), key, settings);
+            return CompiledEntry.read(Files.newInputStream(entry), key, folder);
         } catch (IOException e) {
             return null;
         }
@@ -76,7 +76,7 @@ public final class RuleCache {
     private static RuleBase bundled(RuleFolder folder) {
         if (!Build.IN_JAR) return null;
         InputStream in = RuleCache.class.getClassLoader().getResourceAsStream(BUNDLED);
-        return in == null ? null : CompiledEntry.read(in, key(folder, BUNDLED_BUILD), folder.settings());
+        return in == null ? null : CompiledEntry.read(in, key(folder, BUNDLED_BUILD), folder);
     }
 
     /** Stores a compiled folder; a cache that cannot be written is left as it is (the next command compiles). */

@@ -34,8 +34,11 @@ public final class RuleCompiler {
     private RuleCompiler() { }
 
     /** The compiled rule base, or RuleProblems listing every problem as FILE:LINE:COLUMN: message. Always compiles. */
-    public static RuleBase compile(Path rulesDir) throws RuleProblems {
-        return compile(RuleFolder.read(rulesDir));
+    public static RuleBase compile(Path rulesDir) throws RuleProblems { return compile(RuleFolder.read(rulesDir)); }
+
+    /** The rule files of a folder with the settings of another file (a changed copy of settings.properties). */
+    public static RuleBase compile(Path rulesDir, Path settingsFile) throws RuleProblems {
+        return compile(RuleFolder.read(rulesDir, settingsFile));
     }
 
     static RuleBase compile(RuleFolder folder) throws RuleProblems {
@@ -55,7 +58,7 @@ public final class RuleCompiler {
             if (!problems.isEmpty()) throw new RuleProblems(problems);
             base = whole.base;
         }
-        return ruleBase(base, folder.settings());
+        return ruleBase(base, folder);
     }
 
     /** A knowledge base of compiled packages (from the cache) with perfalert's configuration, as a compile makes. */
@@ -65,11 +68,15 @@ public final class RuleCompiler {
         return base;
     }
 
-    static RuleBase ruleBase(KieBase base, RuleSettings settings) {
+    /** The rule base of compiled packages of the folder (compiled now, or from the cache). */
+    static RuleBase ruleBase(KieBase base, RuleFolder folder) {
         List<String> ids = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) for (Rule r : p.getRules()) ids.add(r.getName());
         Collections.sort(ids);
-        return new RuleBase(base, settings, ids);
+        RuleSettings settings = folder.settings();
+        Map<String, RuleSource> where = new HashMap<>();
+        folder.sources().forEach((name, text) -> RuleSource.of(folder.files().get(name).toString(), text, settings).forEach(r -> where.put(r.id(), r)));
+        return new RuleBase(base, settings, ids, Map.copyOf(where));
     }
 
     /** The files in two halves compiled side by side, or null when either has a problem (or there is one core). */
@@ -102,9 +109,21 @@ public final class RuleCompiler {
                 if (!m.getText().contains("Parser returned a null Package")) // follows a syntax error already reported
                     out.add(ProblemLocator.describe(m, sources, shown, folder));
             if (out.isEmpty()) errors.forEach(m -> out.add(ProblemLocator.describe(m, sources, shown, folder)));
-            return out;
+            return onePerPlace(out);
         }
     }
+
+    /** Drools often says one thing two or three ways at one line (or a second thing that follows from it): the first is kept. */
+    private static List<String> onePerPlace(List<String> problems) {
+        Map<String, String> byPlace = new LinkedHashMap<>();
+        for (String p : problems) {
+            java.util.regex.Matcher m = PLACE.matcher(p);
+            byPlace.putIfAbsent(m.find() ? m.group() : p, p);
+        }
+        return new ArrayList<>(byPlace.values());
+    }
+
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile("^.*?:\\d+:");
 
     private static Build build(Map<String, String> sources) {
         KieServices ks = KieServices.Factory.get();

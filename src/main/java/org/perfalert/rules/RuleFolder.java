@@ -22,10 +22,12 @@ record RuleFolder(Path dir, SortedMap<String, Path> files, SortedMap<String, Str
                   String settingsText, RuleSettings settings, List<String> problems) {
 
     /** Reads the folder; a folder that cannot be read at all is RuleProblems at once. */
-    static RuleFolder read(Path dir) throws RuleProblems {
+    static RuleFolder read(Path dir) throws RuleProblems { return read(dir, dir.resolve(RuleSettings.FILE)); }
+
+    /** The folder's rule files with the settings of another file (backtest --compare with a changed copy). */
+    static RuleFolder read(Path dir, Path settingsFile) throws RuleProblems {
         if (!Files.isDirectory(dir)) throw new RuleProblems(List.of(dir + ":1:1: no such rule folder (use --rules FOLDER)"));
         List<String> problems = new ArrayList<>();
-        Path settingsFile = dir.resolve(RuleSettings.FILE);
         String settingsText = null;
         RuleSettings settings = new RuleSettings(Map.of());
         if (!Files.exists(settingsFile)) {

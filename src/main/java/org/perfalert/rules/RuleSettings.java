@@ -59,8 +59,10 @@ public final class RuleSettings {
     public SeriesSettings forSeries() { return forSeries; }
 
     /** Reads the settings file in a rule folder; problems are added as FILE:LINE:COLUMN: message. */
-    public static RuleSettings read(Path rulesDir, List<String> problems) {
-        Path file = rulesDir.resolve(FILE);
+    public static RuleSettings read(Path rulesDir, List<String> problems) { return readFile(rulesDir.resolve(FILE), problems); }
+
+    /** Reads a settings file kept anywhere (backtest --compare with a changed copy); problems as in read. */
+    public static RuleSettings readFile(Path file, List<String> problems) {
         if (!Files.exists(file)) {
             problems.add(file + ":1:1: missing (the rules need their settings file; copy it from the standard rule pack)");
             return new RuleSettings(Map.of());
@@ -107,6 +109,19 @@ public final class RuleSettings {
     }
 
     public boolean has(String name) { return values.containsKey(name); }
+
+    /** Every setting's name. */
+    public Set<String> names() { return values.keySet(); }
+
+    /** A setting as written in the file, or null. */
+    public String text(String name) { return values.get(name); }
+
+    /** These settings with some replaced (a scenario's settings: pins). */
+    public RuleSettings with(Map<String, String> pins) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putAll(pins);
+        return new RuleSettings(merged);
+    }
 
     /** Whether a setting is there and is a number (a bad value is reported by read). */
     boolean isNumber(String name) { return numbers.containsKey(name); }

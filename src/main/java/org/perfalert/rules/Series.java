@@ -130,6 +130,12 @@ public final class Series {
     public boolean highestIn(int n) { Double p = previousMax(n); return p != null && getValue() > p; }
     public boolean lowestIn(int n) { Double p = previousMin(n); return p != null && getValue() < p; }
 
+    /** The first month of the series' figures (what "on record" reaches back to). */
+    public YearMonth getFirstMonth() {
+        for (int i = track.first(); i < at; i++) if (!Double.isNaN(track.value(i))) return Track.month(i);
+        return month;
+    }
+
     /** The latest earlier month with a value at least as high as v(M) (looking past gaps), or null. */
     public YearMonth sinceAtLeast() { return since(true); }
     public YearMonth sinceAtMost() { return since(false); }
@@ -218,17 +224,7 @@ public final class Series {
     public int risingRollingMonths(int n) { return rollingStreak(n, true); }
     public int fallingRollingMonths(int n) { return rollingStreak(n, false); }
 
-    private int rollingStreak(int n, boolean rising) {
-        int count = 0;
-        double later = rollingAt(at, n);
-        for (int m = at - 1; !Double.isNaN(later); m--) {
-            double earlier = rollingAt(m, n);
-            if (Double.isNaN(earlier) || (rising ? !(later > earlier) : !(later < earlier))) break;
-            count++;
-            later = earlier;
-        }
-        return count;
-    }
+    private int rollingStreak(int n, boolean rising) { return streakEndingAt(at, n, rising); }
 
     /** Y = R(M) − R(M − 12) over rolling.months months, or null when either total lacks a month. */
     public Double getYearOnYearChange() {
@@ -253,6 +249,80 @@ public final class Series {
         return before == 0 ? null : 100 * change / before;
     }
 
+
+    // --- the board papers' sentences (papers.drl) -------------------------------------------------
+    /** R(M − 12): the rolling.months total a year before, or null when it lacks a month. */
+    public Double getRollingTotalYearAgo() { return orNull(rollingAt(at - 12, settings.rollingMonths())); }
+
+    /** R(M − 1): the rolling.months total a month before, or null when it lacks a month. */
+    public Double getRollingTotalMonthAgo() { return orNull(rollingAt(at - 1, settings.rollingMonths())); }
+
+    /** How many months in a row, ending at M − 1, the rolling.months total rose (the run before this month). */
+    public int getRisingRollingMonthsBefore() { return streakEndingAt(at - 1, settings.rollingMonths(), true); }
+
+    /** How many months in a row, ending at M − 1, the rolling.months total fell. */
+    public int getFallingRollingMonthsBefore() { return streakEndingAt(at - 1, settings.rollingMonths(), false); }
+
+    private int streakEndingAt(int end, int n, boolean rising) {
+        int count = 0;
+        double later = rollingAt(end, n);
+        for (int m = end - 1; !Double.isNaN(later); m--) {
+            double earlier = rollingAt(m, n);
+            if (Double.isNaN(earlier) || (rising ? !(later > earlier) : !(later < earlier))) break;
+            count++;
+            later = earlier;
+        }
+        return count;
+    }
+
+    /** The metric this one is a part of (parts_of in metrics.yaml: a crime type of all crime), or null. */
+    public String getPartOf() { return metric.partOf(); }
+
+    /** True for a metric marked none_since in metrics.yaml (its months without any are news). */
+    public boolean isNoneSinceMetric() { return metric.noneSince(); }
+
+    /** How many months in a row, ending at M, the value was 0 (0 when v(M) is not 0). */
+    public int getZeroMonths() {
+        int n = 0;
+        while (has(at - n) && track.value(at - n) == 0) n++;
+        return n;
+    }
+
+    /** The latest month before M with a value other than 0, or null when there is none in the data. */
+    public YearMonth getLastNonZero() {
+        for (int i = at - 1; i >= track.first(); i--) {
+            double x = track.value(i);
+            if (!Double.isNaN(x) && x != 0) return Track.month(i);
+        }
+        return null;
+    }
+
+    /** The mean of the frequency.average-months months ending at M, or null when one is missing. */
+    public Double getRollingAverage() { return averageEndingAt(at, settings.frequencyAverageMonths()); }
+
+    private Double averageEndingAt(int end, int n) {
+        double total = rollingAt(end, n);
+        return Double.isNaN(total) ? null : total / n;
+    }
+
+    /** Of the last frequency.months months ending at M, how many were strictly above (below) the rolling average; 0 when it is unknown. */
+    public int getMonthsAboveAverage() { return monthsBeside(at, true); }
+    public int getMonthsBelowAverage() { return monthsBeside(at, false); }
+    /** The same a month before (ending at M − 1, against the average ending there): a count just reached is news. */
+    public int getMonthsAboveAverageBefore() { return monthsBeside(at - 1, true); }
+    public int getMonthsBelowAverageBefore() { return monthsBeside(at - 1, false); }
+
+    private int monthsBeside(int end, boolean above) {
+        Double mean = averageEndingAt(end, settings.frequencyAverageMonths());
+        int window = settings.frequencyMonths(), n = 0;
+        if (mean == null) return 0;
+        for (int k = 0; k < window; k++) {
+            if (!has(end - k)) return 0;
+            double v = track.value(end - k);
+            if (above ? v > mean : v < mean) n++;
+        }
+        return n;
+    }
 
     // --- significance ---------------------------------------------------------------------------
     /** v(M) against the average-1yr.months months before it, or null when there is no test. */
@@ -334,8 +404,8 @@ public final class Series {
     /** v(M) written for a reader: 8.2%, 1,234, 12.5 minutes. */
     public String getValueText() { return Wording.value(metric, getValue()); }
 
-    /** Another number in this metric's unit, written for a reader. */
-    public String format(double v) { return Wording.value(metric, v); }
+    /** Another number in this metric's unit, written for a reader (never the same text as v(M) when it differs). */
+    public String format(double v) { return Wording.valueBeside(metric, v, getValue()); }
 
     /** "Robbery 8 in March 2021: " + what; a district or area goes first: "Fenland – Robbery 8 in ...". */
     public String headline(String what) {

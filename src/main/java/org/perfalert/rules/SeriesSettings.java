@@ -7,14 +7,15 @@ import java.util.Map;
 /**
  * The settings that shape a Series' statistics, read from settings.properties once per rule pack:
  * the windows (twelve-month.months, rolling.months, average-1yr.months, average-3yr.months,
- * benchmark.months), the z each kind of test must reach (significance.*) and the SPC chart's
- * parameters (spc.max-points, spc.min-points, spc.screen, spc.sigma). A rule then asks the Series
+ * benchmark.months, frequency.months, frequency.average-months), the z each kind of test must reach
+ * (significance.*) and the SPC chart's parameters (spc.max-points, spc.min-points, spc.screen, spc.sigma). A rule then asks the Series
  * plain questions (average1yr, chart, yearOnYearChange …) and the numbers stay in the settings file.
  */
 public final class SeriesSettings {
     static final String TWELVE_MONTH = "twelve-month.months", ROLLING = "rolling.months",
             AVERAGE_1YR = "average-1yr.months", AVERAGE_3YR = "average-3yr.months", BENCHMARK = "benchmark.months",
-            SPC_MAX = "spc.max-points", SPC_MIN = "spc.min-points", SPC_SCREEN = "spc.screen", SPC_SIGMA = "spc.sigma";
+            SPC_MAX = "spc.max-points", SPC_MIN = "spc.min-points", SPC_SCREEN = "spc.screen", SPC_SIGMA = "spc.sigma",
+            FREQUENCY = "frequency.months", FREQUENCY_AVERAGE = "frequency.average-months";
     static final List<String> TESTS = List.of("poisson", "binomial", "sample");
 
     /** The settings each of Series' bound properties needs (rules check names a missing one at the rule's line). */
@@ -30,6 +31,15 @@ public final class SeriesSettings {
         m.put("rollingTotal", List.of(ROLLING));
         m.put("yearOnYearChange", List.of(ROLLING));
         m.put("yearOnYearChangePct", List.of(ROLLING));
+        m.put("rollingTotalYearAgo", List.of(ROLLING));
+        m.put("rollingTotalMonthAgo", List.of(ROLLING));
+        m.put("risingRollingMonthsBefore", List.of(ROLLING));
+        m.put("fallingRollingMonthsBefore", List.of(ROLLING));
+        m.put("rollingAverage", List.of(FREQUENCY_AVERAGE));
+        m.put("monthsAboveAverage", List.of(FREQUENCY, FREQUENCY_AVERAGE));
+        m.put("monthsBelowAverage", List.of(FREQUENCY, FREQUENCY_AVERAGE));
+        m.put("monthsAboveAverageBefore", List.of(FREQUENCY, FREQUENCY_AVERAGE));
+        m.put("monthsBelowAverageBefore", List.of(FREQUENCY, FREQUENCY_AVERAGE));
         m.put("average1yr", concat(AVERAGE_1YR, significance));
         m.put("average3yr", concat(AVERAGE_3YR, significance));
         m.put("benchmark", concat(BENCHMARK, significance));
@@ -45,7 +55,7 @@ public final class SeriesSettings {
     static final SeriesSettings NONE = new SeriesSettings(new RuleSettings(Map.of()));
 
     private final RuleSettings settings;
-    private final int twelveMonth, rolling, average1yr, average3yr, benchmark, spcMaxPoints, spcMinPoints;
+    private final int twelveMonth, rolling, average1yr, average3yr, benchmark, spcMaxPoints, spcMinPoints, frequency, frequencyAverage;
     private final double spcScreen, spcSigma, poisson, binomial, sample;
 
     SeriesSettings(RuleSettings settings) {
@@ -57,6 +67,8 @@ public final class SeriesSettings {
         benchmark = whole(BENCHMARK);
         spcMaxPoints = whole(SPC_MAX);
         spcMinPoints = whole(SPC_MIN);
+        frequency = whole(FREQUENCY);
+        frequencyAverage = whole(FREQUENCY_AVERAGE);
         spcScreen = number(SPC_SCREEN);
         spcSigma = number(SPC_SIGMA);
         poisson = number("significance.poisson");
@@ -76,6 +88,8 @@ public final class SeriesSettings {
     int spcMaxPoints() { return set(spcMaxPoints, SPC_MAX); }
     int spcMinPoints() { return set(spcMinPoints, SPC_MIN); }
     double spcScreen() { return set(spcScreen, SPC_SCREEN); }
+    int frequencyMonths() { return set(frequency, FREQUENCY); }
+    int frequencyAverageMonths() { return set(frequencyAverage, FREQUENCY_AVERAGE); }
     double spcSigma() { return set(spcSigma, SPC_SIGMA); }
 
     /** The z a one-sided test of this kind must reach (significance.poisson, .binomial or .sample). */

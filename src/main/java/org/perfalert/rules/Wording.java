@@ -30,6 +30,23 @@ public final class Wording {
         };
     }
 
+    /**
+     * x in its metric's unit, with decimals added until it reads differently from `against` when the two differ:
+     * "above the upper control limit (71.6)" beside a value of 72, not "(72)".
+     */
+    public static String valueBeside(Metric metric, double x, double against) {
+        String text = value(metric, x);
+        if (x == against || !text.equals(value(metric, against))) return text;
+        int min = metric.unit() == org.perfalert.model.Unit.PERCENT ? 1 : 0;
+        int usual = switch (metric.unit()) { case COUNT -> 0; case PERCENT, MINUTES -> 1; case NUMBER -> 2; };
+        String digits = org.perfalert.model.Numbers.apart(x, against, min, usual);
+        return switch (metric.unit()) {
+            case PERCENT -> digits + "%";
+            case MINUTES -> digits + " minutes";
+            default -> digits;
+        };
+    }
+
     /** "March 2021". */
     public static String month(YearMonth m) {
         int year = m.getYear();
@@ -46,6 +63,12 @@ public final class Wording {
         return (pct < 0 ? "\u2212" : "+") + s;
     }
 
+    /** The size of a percentage change with one decimal, no sign: 11.8% (the sentence says which way). */
+    public static String percent(double pct) { return Digits.ONE.format(Math.abs(pct)) + "%"; }
+
+    /** "both areas", "all 6 districts": every one of a number of places. */
+    public static String every(int n, String places) { return (n == 2 ? "both " : "all " + n + " ") + places; }
+
     /** A whole number written with separators: 1,234. */
     public static String whole(double v) { return Digits.NONE.format(v); }
 
@@ -59,10 +82,25 @@ public final class Wording {
     /**
      * "highest in 12 months", "highest since March 2018" (when the last month as high is more than
      * one and a half windows back, as board papers put it) or "highest on record" (when no earlier
-     * month is).
+     * month is; the first month of the figures unknown).
      */
     public static String extreme(String word, int window, YearMonth since, YearMonth month) {
-        if (since == null) return word + " on record";
+        return extreme(word, window, since, month, null);
+    }
+
+    /** Months of history before M that "on record" needs; with fewer, the headline names where the figures begin. */
+    public static final int ON_RECORD_MONTHS = 36;
+
+    /**
+     * As {@link #extreme(String, int, YearMonth, YearMonth)}, but "on record" only when the figures begin at least
+     * {@value #ON_RECORD_MONTHS} months before M; otherwise "highest since the figures begin (January 2024)": two
+     * years of figures are no record. first: the series' first month (null: unknown, "on record" as before).
+     */
+    public static String extreme(String word, int window, YearMonth since, YearMonth month, YearMonth first) {
+        if (since == null) {
+            if (first == null || !first.plusMonths(ON_RECORD_MONTHS).isAfter(month)) return word + " on record";
+            return word + " since the figures begin (" + month(first) + ")";
+        }
         if (since.plusMonths(window + window / 2).isBefore(month)) return word + " since " + month(since);
         return word + " in " + window + " months";
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * field, click a button, read the page. As a lead's phone would, it runs the page as served (its
  * Content-Security-Policy included); only the test's own commands come through DevTools.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);   // a guard against a hung browser, not a timing check
 
@@ -32,7 +32,7 @@ final class Browser implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final String session;
 
-    Browser(Path profile) throws Exception {
+    public Browser(Path profile) throws Exception {
         Path chromium = Chromium.require();
         Files.createDirectories(profile);
         process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -55,10 +55,29 @@ final class Browser implements AutoCloseable {
     }
 
     /** Opens the address and waits until the page has loaded. */
-    void open(String url) throws Exception {
+    public void open(String url) throws Exception {
         events.clear();
         call(session, "Page.navigate", Map.of("url", url));
         awaitLoad();
+    }
+
+    /** Lays pages out as a screen of this size would (CSS pixels, no scaling). */
+    public void size(int width, int height) throws Exception {
+        call(session, "Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
+                "mobile", false));
+    }
+
+    /** The page's height in CSS pixels (its body's bottom), or, with an element id on the page, how far down that element starts. */
+    public int height(String untilId) throws Exception {
+        return evaluate("(e => e ? Math.round(e.getBoundingClientRect().top + window.scrollY) "
+                + ": Math.ceil(document.body.getBoundingClientRect().bottom + window.scrollY))(document.getElementById('" + untilId + "'))").asInt();
+    }
+
+    /** A PNG of the whole page laid out at the size set (for the documentation's pictures). */
+    public byte[] screenshot(int width, int height) throws Exception {
+        JsonNode r = call(session, "Page.captureScreenshot", Map.of("format", "png", "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1), "captureBeyondViewport", true));
+        return java.util.Base64.getDecoder().decode(r.get("data").asText());
     }
 
     /** Focuses the field with the id and types the text into it, as a keyboard would. */
@@ -80,7 +99,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression evaluated in the page (by the test, over DevTools). */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         JsonNode r = call(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         if (r.has("exceptionDetails")) throw new IllegalStateException("page evaluation failed: " + r.get("exceptionDetails"));
         return r.get("result").get("value");

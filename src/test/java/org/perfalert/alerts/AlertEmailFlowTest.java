@@ -82,16 +82,17 @@ class AlertEmailFlowTest {
         assertThat(febMail).extracting(MailReading::to).containsExactly(
                 "Bea Burglary <bea@example.org>", "Cris Crime <cris@example.org>", "Nora North <nora@example.org>");
         MailReading bea = febMail.get(0);
-        assertThat(bea.subject()).isEqualTo("[perfalert] 1 performance exception for February 2025 \u2014 worst: high, "
-                + burglaryFenland.headline());
-        assertThat(bea.text()).contains("== Dwelling burglary \u2014 Fenland ==", "HIGH: " + burglaryFenland.headline(),
-                "previous max: 33.5", "since: 2023-11").doesNotContain("Peterborough");
-        assertThat(bea.html()).contains("Dwelling burglary \u2014 Fenland", burglaryFenland.headline(),
-                "<th style=\"text-align: left; padding: 2px 8px; background: #f0f0f0;\">previous max</th><td style=\"padding: 2px 8px;\">33.5</td>");
+        assertThat(bea.subject()).isEqualTo("[perfalert] February 2025: " + burglaryFenland.headline());
+        // the sentence, the numbers in words (a count's previous maximum rounded as counts are), the rule id at the end
+        assertThat(bea.text()).contains("1. Dwelling burglary \u2014 Fenland (worse, high)", burglaryFenland.headline(),
+                "41 in February 2025; the highest of the 11 months before was 34; last as high in November 2023.")
+                .doesNotContain("Peterborough");
+        assertThat(bea.text().indexOf("1. twelve-month-high, alert ")).isGreaterThan(bea.text().indexOf("Details for analysts:"));
+        assertThat(bea.html()).contains("Dwelling burglary \u2014 Fenland", burglaryFenland.headline(), ">worse</span>");
         assertThat(bea.imageCids()).hasSize(1);
         assertThat(bea.html()).contains("src=\"cid:" + bea.imageCids().get(0) + "\"");
-        assertThat(bea.images().get(0).getWidth()).isEqualTo(ChartRenderer.WIDTH);
-        assertThat(febMail.get(1).text()).contains("MEDIUM: " + robberyForce.headline()).doesNotContain("burglary");
+        assertThat(bea.images().get(0).getWidth()).isEqualTo(ChartRenderer.ITEM_WIDTH);
+        assertThat(febMail.get(1).text()).contains("(worse, medium)", robberyForce.headline()).doesNotContain("burglary");
         assertThat(febMail.get(2).text()).contains(burglaryFenland.headline());
 
         // March: Fenland burglary continues (digest only), force robbery resolves, Peterborough robbery is new.
@@ -105,9 +106,8 @@ class AlertEmailFlowTest {
         List<MailReading> marMail = received();
         assertThat(marMail).extracting(MailReading::to).containsExactly("Cris Crime <cris@example.org>", "Nora North <nora@example.org>");
         MailReading cris = marMail.get(0);
-        assertThat(cris.subject()).startsWith("[perfalert] 2 performance exceptions for March 2025 \u2014 worst: high, "
-                + robberyPeterborough.headline());
-        // grouped by series, most severe first, one chart per series
+        assertThat(cris.subject()).isEqualTo("[perfalert] March 2025: " + robberyPeterborough.headline() + " (+1 more)");
+        // grouped by series, most severe first, one chart per item (the statistic that fired)
         assertThat(cris.text().indexOf("Robbery \u2014 Peterborough")).isLessThan(cris.text().indexOf("Robbery \u2014 Cambridge"));
         assertThat(cris.imageCids()).hasSize(2);
         assertThat(marMail.get(1).text()).contains(robberyPeterborough.headline()).doesNotContain("continuing");
@@ -126,7 +126,7 @@ class AlertEmailFlowTest {
         List<MailReading> notices = received();
         assertThat(notices).extracting(MailReading::to).containsExactly("Cris Crime <cris@example.org>", "Nora North <nora@example.org>");
         assertThat(notices).allSatisfy(n -> {
-            assertThat(n.subject()).isEqualTo("[perfalert] 1 exception withdrawn for March 2025: " + robberyPeterborough.headline());
+            assertThat(n.subject()).isEqualTo("[perfalert] Withdrawn, March 2025: " + robberyPeterborough.headline());
             assertThat(n.text()).contains("WITHDRAWN: " + robberyPeterborough.headline()).doesNotContain(robberyCambridge.headline());
             assertThat(n.html()).contains("<s>" + robberyPeterborough.headline() + "</s>");
         });

@@ -28,10 +28,10 @@ class RenderStageTest {
 
     @ParameterizedTest(name = "{0} {1} item(s) in {2} series, {3} held back, history {4} -> \"{5}\", {6} chart(s)")
     @CsvSource({
-            "new,       1, 1, 0, true,  '[perfalert] 1 performance exception for March 2025 \u2014 worst: high, ', 1",
-            "new,       3, 2, 4, true,  '[perfalert] 3 performance exceptions for March 2025 \u2014 worst: high, ', 2",
-            "new,       2, 1, 0, false, '[perfalert] 2 performance exceptions for March 2025 \u2014 worst: high, ', 0",
-            "withdrawn, 1, 1, 0, true,  '[perfalert] 1 exception withdrawn for March 2025: ',                       1",
+            "new,       1, 1, 0, true,  '[perfalert] March 2025: ', 1",
+            "new,       3, 2, 4, true,  '[perfalert] March 2025: ', 2",
+            "new,       2, 1, 0, false, '[perfalert] March 2025: ', 0",
+            "withdrawn, 1, 1, 0, true,  '[perfalert] Withdrawn, March 2025: ', 1",
     })
     void composes(String status, int items, int series, int heldBack, boolean history, String subject, int charts) throws Exception {
         RenderStage stage = new RenderStage(new EmailRenderer(new Mailer("perfalert@example.org", null), config(dir, "").catalogue()));

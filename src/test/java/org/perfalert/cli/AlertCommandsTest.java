@@ -44,6 +44,29 @@ class AlertCommandsTest {
         ds.setURL(url);
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        new org.perfalert.store.ObservationStore(ds, java.time.Clock.systemUTC()).load("setup", List.of(new org.perfalert.model.Observation(
+                YearMonth.of(2025, 3), "burglary", org.perfalert.model.AreaType.DISTRICT, "Fenland", 41, null, null)));
+    }
+
+    /** A command that reads the store refuses one without figures, and never makes one where there was none. */
+    @Test
+    void aStoreWithoutFiguresIsRefusedAndNoneIsMade() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+        AlertTestSupport.config(elsewhere, "store.url=jdbc:h2:file:" + dir.resolve("nothing/perfalert").toAbsolutePath() + "\n");
+        for (String[] args : List.of(new String[]{"ack", "5773", "--by", "Bea"}, new String[]{"recipients", "--month", "2025-12"},
+                new String[]{"silence", "list"}, new String[]{"digest", "--out", dir.resolve("d.html").toString()})) {
+            config = elsewhere;
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(err.toString()).contains("there is no store at " + dir.resolve("nothing/perfalert.mv.db").toAbsolutePath(),
+                    "load figures first");
+        }
+        assertThat(dir.resolve("nothing")).doesNotExist();
+        // a store that exists but holds no figures: said so, exit 1
+        String empty = "jdbc:h2:file:" + dir.resolve("empty/perfalert").toAbsolutePath();
+        org.perfalert.store.Store.open(empty, "sa", "", java.time.Clock.systemUTC()).close();
+        AlertTestSupport.config(elsewhere, "store.url=" + empty + "\n");
+        assertThat(run("recipients", "--month", "2025-12")).isEqualTo(1);
+        assertThat(err.toString()).contains("holds no figures");
     }
 
     int run(String... args) {

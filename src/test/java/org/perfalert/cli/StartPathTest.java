@@ -33,7 +33,7 @@ class StartPathTest {
             assertThat(one).as(String.join(" ", args)).isEqualTo(whole).isNotBlank();
         }
         assertThat(Main.commandLine("evaluate").getSubcommands()).containsOnlyKeys("evaluate");
-        assertThat(Main.commandLine("help").getSubcommands()).hasSize(13);
+        assertThat(Main.commandLine("help").getSubcommands()).hasSize(14);
     }
 
     @Test

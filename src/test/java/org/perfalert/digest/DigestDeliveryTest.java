@@ -196,7 +196,7 @@ class DigestDeliveryTest {
         assertThat(d.raised()).isZero();
         assertThat(d.counts()).isEqualTo(new Digest.Counts(0, 0, 0, 0, 0, 0, 0, 0));
         String text = new DigestRenderer(null).text(d);
-        assertThat(text).contains("No exceptions changed this week").contains("Nothing more", "Known <b>outage</b>");
+        assertThat(text).contains("No new figures this week").contains("Nothing more", "Known <b>outage</b>");
     }
 
     @Test

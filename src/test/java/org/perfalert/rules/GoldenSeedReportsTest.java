@@ -34,6 +34,12 @@ class GoldenSeedReportsTest {
         history = evaluator.history(TidyCsv.read(SEED.resolve("data.csv")));
     }
 
+    /** The golden set is CONTRACT.md section 5's: the board papers' sentences (papers.drl) have scenarios of their own. */
+    static boolean section5(String rule) {
+        RuleSource source = rules.sources().get(rule);
+        return source == null || !source.file().endsWith("papers.drl");
+    }
+
     static String id(String rule, String metric, String areaType, String area, String month) {
         return month + " " + rule + " " + metric + " " + areaType + ":" + area;
     }
@@ -53,7 +59,8 @@ class GoldenSeedReportsTest {
         JsonNode expected = JSON.readTree(SEED.resolve("expected.json").toFile());
         Map<String, PerformanceException> actual = new TreeMap<>();
         for (JsonNode m : must.get("months")) {
-            for (PerformanceException e : evaluator.evaluate(history, YearMonth.parse(m.asText()))) actual.put(id(e), e);
+            for (PerformanceException e : evaluator.evaluate(history, YearMonth.parse(m.asText())))
+                if (section5(e.rule())) actual.put(id(e), e);
         }
         List<String> diff = new ArrayList<>();
         Set<String> expectedIds = new TreeSet<>();
@@ -93,7 +100,8 @@ class GoldenSeedReportsTest {
                 "--from", ((TreeSet<String>) months).first(), "--to", ((TreeSet<String>) months).last());
         assertThat(exit).as(err.toString()).isZero();
         Map<String, JsonNode> actual = new TreeMap<>();
-        for (JsonNode e : JSON.readTree(out.toString())) if (months.contains(e.get("month").asText())) actual.put(id(e), e);
+        for (JsonNode e : JSON.readTree(out.toString()))
+            if (months.contains(e.get("month").asText()) && section5(e.get("rule").asText())) actual.put(id(e), e);
         List<String> diff = new ArrayList<>();
         for (JsonNode x : expected) {
             JsonNode e = actual.remove(id(x));

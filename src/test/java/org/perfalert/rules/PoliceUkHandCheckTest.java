@@ -50,7 +50,7 @@ class PoliceUkHandCheckTest {
         assertThat(find("twelve-month-low", "policeuk.robbery", "Peterborough", "2025-12")).get()
                 .satisfies(e -> assertThat(e.evidence()).containsEntry("value", 8.0).containsEntry("previous_min", 15.0));
         PerformanceException drugs = find("twelve-month-high", "policeuk.drugs", "Cambridge", "2025-10").orElseThrow();
-        assertThat(drugs.headline()).startsWith("Cambridge \u2013 Drugs (police.uk) 103 in October 2025: highest on record");
+        assertThat(drugs.headline()).startsWith("Cambridge \u2013 Drugs (police.uk) 103 in October 2025: highest since the figures begin (January 2024)");
     }
 
     /** Every series, every month of 2025: twelve-month highs and lows exactly where the counts say. */

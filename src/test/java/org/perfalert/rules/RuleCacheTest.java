@@ -50,6 +50,7 @@ class RuleCacheTest {
         assertThat(entries()).hasSize(1);
         assertThat(cached.kieBase()).isNotSameAs(compiled.kieBase());
         assertThat(cached.ruleIds()).isEqualTo(compiled.ruleIds()).isEqualTo(RuleCompiler.compile(rules).ruleIds());
+        assertThat(cached.sources()).isNotEmpty().isEqualTo(compiled.sources());
 
         Configuration config = ConfigLoader.loadForRules(SEED.resolve("config"));
         List<PerformanceException> fromCompile = new ArrayList<>(), fromCache = new ArrayList<>();
@@ -146,12 +147,12 @@ class RuleCacheTest {
         Path out = work.resolve("classes/perfalert/standard-rules.compiled");
         assertThat(RuleCache.bundle(rules, out)).startsWith("compiled " + RuleCompiler.compile(rules).ruleIds().size() + " rules");
         RuleFolder folder = RuleFolder.read(rules);
-        RuleBase bundled = CompiledEntry.read(Files.newInputStream(out), RuleCache.key(folder, RuleCache.BUNDLED_BUILD), folder.settings());
+        RuleBase bundled = CompiledEntry.read(Files.newInputStream(out), RuleCache.key(folder, RuleCache.BUNDLED_BUILD), folder);
         assertThat(bundled).isNotNull();
         assertThat(bundled.ruleIds()).isEqualTo(RuleCompiler.compile(rules).ruleIds());
         Files.writeString(rules.resolve("thresholds.drl"), Files.readString(rules.resolve("thresholds.drl")) + "\n// edited\n");
         RuleFolder edited = RuleFolder.read(rules);
-        assertThat(CompiledEntry.read(Files.newInputStream(out), RuleCache.key(edited, RuleCache.BUNDLED_BUILD), edited.settings())).isNull();
+        assertThat(CompiledEntry.read(Files.newInputStream(out), RuleCache.key(edited, RuleCache.BUNDLED_BUILD), edited)).isNull();
         Files.writeString(rules.resolve("broken.drl"), "rule \"x\" when then\n");
         assertThat(RuleCache.bundle(rules, out)).startsWith("warning: ").contains("broken.drl:2:");
         assertThat(out).doesNotExist();

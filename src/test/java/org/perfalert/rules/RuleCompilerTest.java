@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class RuleCompilerTest {
     @TempDir Path dir;
 
-    /** Copies rules/ and replaces one line of one file; returns the 1-based number of the changed line. */
+    /** Copies rules/ (once) and replaces one line of one file; returns the 1-based number of the changed line. */
     int copyWithChange(String file, String find, String replaceWith) throws IOException {
         try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) Files.copy(p, dir.resolve(p.getFileName()));
+            for (Path p : s.filter(Files::isRegularFile).toList())
+                if (!Files.exists(dir.resolve(p.getFileName()))) Files.copy(p, dir.resolve(p.getFileName())); // a second change keeps the first
         }
         List<String> lines = Files.readAllLines(dir.resolve(file));
         for (int i = 0; i < lines.size(); i++) {
@@ -40,9 +41,25 @@ class RuleCompilerTest {
     @Test
     void aSyntaxErrorNamesFileAndLine() throws IOException {
         int line = copyWithChange("thresholds.drl", "value > thresholdAbove )", "value > thresholdAbove");
-        // the parser notices the missing bracket at the next line ("then")
+        // the parser notices the missing bracket only at the next line ("then"); it is reported where it belongs
+        String changed = Files.readAllLines(dir.resolve("thresholds.drl")).get(line - 1);
         assertThat(problems()).hasSize(1).first().asString()
-                .startsWith(dir.resolve("thresholds.drl") + ":" + (line + 1) + ":").contains("then");
+                .startsWith(dir.resolve("thresholds.drl") + ":" + line + ":" + (changed.length() + 1) + ": \")\" missing at the end of this line")
+                .contains("the \"(\" at line " + line + ", column " + (changed.indexOf("Series(") + 7) + " is not closed");
+    }
+
+    @Test
+    void aMisspeltPropertyOrMethodOfTheFactGetsTheNearestNameInOneLineWithoutTheEnginesText() throws IOException {
+        int condition = copyWithChange("thresholds.drl", "thresholdAbove != null, value > thresholdAbove", "thresholdAbove != null, valeu > thresholdAbove");
+        int action = copyWithChange("spc.drl", "c.getShiftRun() + \" months", "c.getShiftRunn() + \" months");
+        int method = copyWithChange("extremes.drl", "Series( sameMonthYearsAbove() >=", "Series( sameMonthYearsAbvoe() >=");
+        List<String> problems = problems();
+        assertThat(problems).contains(
+                dir.resolve("thresholds.drl") + ":" + condition + ":42: Series has no property valeu (did you mean value?)",
+                dir.resolve("extremes.drl") + ":" + method + ":18: Series has no method sameMonthYearsAbvoe() (did you mean sameMonthYearsAbove()?)");
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(dir.resolve("spc.drl") + ":" + action + ":")
+                .endsWith("XmrChart has no method getShiftRunn() (did you mean getShiftRun()?)"));
+        assertThat(problems).hasSize(3).allSatisfy(p -> assertThat(p).doesNotContain("\n", "[Line", "Unable to", "strict-mode", "[ERR", "Rule Compilation"));
     }
 
     @Test

@@ -44,6 +44,33 @@ class WordingTest {
                 .isEqualTo(text);
     }
 
+    @ParameterizedTest(name = "{1} beside {2} ({0}) -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "count   | 71.6  | 72    | 71.6",            // "above the upper control limit (71.6)", not "(72)"
+            "count   | 57.2  | 60    | 57",              // already apart
+            "percent | 11.38 | 11.4  | 11.38%",
+            "minutes | 12.34 | 12.3  | 12.34 minutes",
+            "minutes | 12.26 | 12.3  | 12.26 minutes",
+            "number  | 1.234 | 1.23  | 1.234",
+    })
+    void aNumberBesideTheValueNeverReadsTheSame(String unit, double x, double against, String text) {
+        Metric m = new Metric("m", "M", Unit.parse(unit), Better.UP, "T", null, null, null);
+        assertThat(Wording.valueBeside(m, x, against)).isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "since {0}, figures from {1}, at {2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "        | 2024-01 | 2025-12 | highest since the figures begin (January 2024)",  // 23 months before
+            "        | 2023-01 | 2025-12 | highest since the figures begin (January 2023)",  // 35 months before
+            "        | 2022-12 | 2025-12 | highest on record",                                // 36 months before
+            "        |         | 2025-12 | highest on record",                                // first month unknown
+            "2025-06 | 2024-01 | 2025-12 | highest in 12 months",                             // a since is not a record
+    })
+    void onRecordNeedsThirtySixMonths(String since, String first, String month, String text) {
+        assertThat(Wording.extreme("highest", 12, since == null ? null : YearMonth.parse(since), YearMonth.parse(month),
+                first == null ? null : YearMonth.parse(first))).isEqualTo(text);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {"7.9 | +7.9%", "-9.64 | \u22129.6%"})
     void signedPercentsUseARealMinus(double pct, String text) {

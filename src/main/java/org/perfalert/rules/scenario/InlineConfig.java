@@ -14,7 +14,8 @@ import java.util.*;
  * config/areas.yaml, for scenarios that carry their own configuration.
  */
 final class InlineConfig {
-    private static final Set<String> METRIC_KEYS = Set.of("id", "label", "unit", "better", "theme", "owner", "thresholds");
+    private static final Set<String> METRIC_KEYS = Set.of("id", "label", "unit", "better", "theme", "owner", "thresholds",
+            "parts_of", "none_since");
 
     private InlineConfig() { }
 
@@ -37,9 +38,14 @@ final class InlineConfig {
             String label = m.containsKey("label") ? ScenarioReader.text(file, m.get("label"), "label") : id;
             String theme = m.containsKey("theme") ? ScenarioReader.text(file, m.get("theme"), "theme") : "Other";
             String owner = m.containsKey("owner") ? ScenarioReader.text(file, m.get("owner"), "owner") : null;
-            metrics.add(new Metric(id, label, unit, better, theme, owner, above, below));
+            String partOf = m.containsKey("parts_of") ? ScenarioReader.text(file, m.get("parts_of"), "parts_of") : null;
+            boolean noneSince = m.containsKey("none_since") && flag(file, m.get("none_since"), "none_since");
+            metrics.add(new Metric(id, label, unit, better, theme, owner, above, below, partOf, noneSince));
         }
-        return new Catalogue(metrics);
+        Catalogue catalogue = new Catalogue(metrics);
+        List<String> problems = catalogue.partProblems();
+        if (!problems.isEmpty()) throw ScenarioError.at(file, node, problems.get(0));
+        return catalogue;
     }
 
     static Areas areas(Path file, YamlNode node) throws ScenarioError {
@@ -62,6 +68,11 @@ final class InlineConfig {
     static double number(Path file, YamlNode node, String key) throws ScenarioError {
         if (!node.isNumber()) throw ScenarioError.at(file, node, "\"" + key + "\" must be a number, not " + node.text());
         return node.number();
+    }
+
+    private static boolean flag(Path file, YamlNode node, String key) throws ScenarioError {
+        if (!(node.value() instanceof Boolean b)) throw ScenarioError.at(file, node, "\"" + key + "\" must be true or false, not " + node.text());
+        return b;
     }
 
     private interface Parser<T> { T parse(String s); }

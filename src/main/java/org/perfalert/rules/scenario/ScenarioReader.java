@@ -26,7 +26,7 @@ public final class ScenarioReader {
     public interface DefaultConfig { Configuration get() throws ConfigException; }
 
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "description", "config", "metrics", "areas",
-            "observations", "data", "month", "expect", "not_expected", "expect_not");
+            "observations", "data", "month", "expect", "not_expected", "expect_not", "settings");
 
     private final Path file;
     private final DefaultConfig defaults;
@@ -69,7 +69,24 @@ public final class ScenarioReader {
             if (m.containsKey(key)) notExpected.addAll(expectations.read(m.get(key), key));
         if (expected.isEmpty() && notExpected.isEmpty())
             throw ScenarioError.at(file, doc, "scenario \"" + name + "\" checks nothing: add \"expect:\" and/or \"not_expected:\"");
-        return new Scenario(name, description, file, doc.line(), config, List.copyOf(observations), month, expected, notExpected);
+        Map<String, String> pins = m.containsKey("settings") ? pins(m.get("settings")) : Map.of();
+        return new Scenario(name, description, file, doc.line(), config, List.copyOf(observations), month, expected, notExpected,
+                pins, m.containsKey("settings") ? m.get("settings").line() : 0);
+    }
+
+    /** settings: { rolling-streak.min-months: 3, severity.spc-shift: high } — numbers, or a severity for severity.*. */
+    private Map<String, String> pins(YamlNode node) throws ScenarioError {
+        if (!node.isMap()) throw ScenarioError.at(file, node, "\"settings\" must be setting: value pairs, e.g. settings: { rolling-streak.min-months: 3 }");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : node.map().entrySet()) {
+            String value = text(e.getValue(), e.getKey());
+            if (e.getKey().startsWith("severity.")) {
+                try { Severity.parse(value); } catch (IllegalArgumentException ex) { throw ScenarioError.at(file, e.getValue(), e.getKey() + ": " + ex.getMessage()); }
+            } else if (!e.getValue().isNumber())
+                throw ScenarioError.at(file, e.getValue(), "setting " + e.getKey() + " must be a number, not \"" + value + "\"");
+            out.put(e.getKey(), value);
+        }
+        return out;
     }
 
     /** "config: DIR" (relative to the scenario file), else --config; inline metrics / areas replace theirs. */
