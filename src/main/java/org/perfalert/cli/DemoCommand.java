@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the service on embedded defaults (H2 store under data/, mail and digests under out/), fed one month "
+        description = "Run the service on embedded defaults (H2 store under out/data, mail and digests under out/), fed one month "
                 + "of the sample data per simulated week, as a force sends its figures.")
 public class DemoCommand implements Callable<Integer> {
     /** The file in the store's folder that says the demo made it (and may start it afresh). */
@@ -49,8 +49,11 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "out", description = "where the demo keeps its inbox, mail and digests (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--data", defaultValue = "data", description = "where the demo keeps its store, where ack, silence, recipients "
-            + "and digest look by default (default: ${DEFAULT-VALUE})")
+    /** The contract keeps the demo's H2 store under out/; ack, silence, recipients and digest find it there (FilledStore). */
+    static final String DEFAULT_DATA = "out/data";
+
+    @Option(names = "--data", defaultValue = DEFAULT_DATA, description = "where the demo keeps its store; ack, silence, recipients "
+            + "and digest use it when no store.url is set and ./data holds no store (default: ${DEFAULT-VALUE})")
     Path data;
 
     @Option(names = "--http-port", description = "health endpoint port (default: http.port; 0 turns it off)")

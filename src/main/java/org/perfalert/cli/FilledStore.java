@@ -15,6 +15,7 @@ final class FilledStore {
     private FilledStore() { }
 
     static Store open(Settings settings) {
+        settings = demoStoreIfNoneSet(settings, Path.of(""));
         String url = settings.get("store.url");
         Path file = h2File(url);
         if (file != null && !Files.exists(file))
@@ -28,6 +29,22 @@ final class FilledStore {
                     + "or perfalert demo --once), or set store.url to the store that holds them");
         }
         return store;
+    }
+
+    /**
+     * After `perfalert demo` the commands its emails print must work as printed. The contract keeps the demo's store
+     * under out/ (out/data), while store.url defaults to ./data; so when store.url is the default, ./data holds no store
+     * and out/data holds one the demo made, that one is used, and the command says so.
+     */
+    static Settings demoStoreIfNoneSet(Settings settings, Path folder) {
+        if (!settings.get("store.url").equals(Settings.DEFAULTS.get("store.url"))) return settings;
+        Path usual = h2File(settings.get("store.url"));
+        Path demo = folder.toAbsolutePath().resolve(DemoCommand.DEFAULT_DATA);
+        if (usual == null || Files.exists(folder.toAbsolutePath().resolve(usual)) || !Files.exists(demo.resolve("perfalert.mv.db"))
+                || !Files.exists(demo.resolve(DemoCommand.MARK))) return settings;
+        System.err.println("perfalert: using the demo's store in " + demo.normalize()
+                + " (no store in ./data; set store.url to use another)");
+        return settings.with("store.url", "jdbc:h2:file:" + demo.normalize().resolve("perfalert").toString().replace('\\', '/'));
     }
 
     /** The database file of an embedded H2 URL (jdbc:h2:file:./data/perfalert -> ./data/perfalert.mv.db), else null. */

@@ -106,6 +106,14 @@ public final class Settings {
         return DEFAULTS.get(name);
     }
 
+    /** These settings with one value set as if in the file (system properties and environment still win). */
+    public Settings with(String name, String value) {
+        Properties copy = new Properties();
+        copy.putAll(file);
+        copy.setProperty(name, value);
+        return new Settings(copy, env);
+    }
+
     /** A secret: read from the environment variable only, never from a file or a system property; null when unset. */
     public String secret(String environmentVariable) {
         String v = env.get(environmentVariable);
