@@ -10,7 +10,6 @@ import org.perfalert.pipeline.MonthRun;
 import org.perfalert.pipeline.Pipeline;
 import org.perfalert.pipeline.RunParts;
 import org.perfalert.rules.RuleBase;
-import org.perfalert.rules.RuleCompiler;
 import org.perfalert.rules.RuleProblems;
 import org.perfalert.rules.RuleStopped;
 import org.perfalert.store.Store;
@@ -46,7 +45,7 @@ final class LoadRun {
     static RuleBase compileFirst(Path rulesDir, boolean evaluate, String what) {
         if (!evaluate) return null;
         try {
-            return RuleCompiler.compile(rulesDir);
+            return RuleRun.compiled(rulesDir);
         } catch (RuleProblems e) {
             throw new UserError("the rules in " + rulesDir + " do not compile; nothing was " + what + ":"
                     + System.lineSeparator() + String.join(System.lineSeparator(), e.problems()));

@@ -3,11 +3,13 @@ package org.perfalert.cli;
 import org.perfalert.config.ConfigException;
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
+import org.perfalert.config.Settings;
 import org.perfalert.ingest.ObservationReader;
 import org.perfalert.ingest.RejectedInputException;
 import org.perfalert.model.PerformanceException;
 import org.perfalert.rules.Evaluator;
 import org.perfalert.rules.RuleBase;
+import org.perfalert.rules.RuleCache;
 import org.perfalert.rules.RuleCompiler;
 import org.perfalert.rules.RuleProblems;
 import org.perfalert.rules.SeriesBuilder;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
@@ -69,11 +72,17 @@ final class RuleRun {
     private static CompletableFuture<RuleBase> compileAside(Path rules) {
         CompletableFuture<RuleBase> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
-            try { f.complete(RuleCompiler.compile(rules)); } catch (Throwable e) { f.completeExceptionally(e); }
+            try { f.complete(compiled(rules)); } catch (Throwable e) { f.completeExceptionally(e); }
         }, "perfalert-compile-rules");
         t.setDaemon(true); // a configuration error ends the command without waiting for it
         t.start();
         return f;
+    }
+
+    /** The rule folder compiled, or taken from the compiled-rules cache when it has not changed (rules.cache.dir). */
+    static RuleBase compiled(Path rules) throws RuleProblems {
+        Optional<RuleCache> cache = RuleCache.of(Settings.defaultsOnly().get("rules.cache.dir"), System.getenv());
+        return cache.isPresent() ? cache.get().compiled(rules) : RuleCompiler.compile(rules);
     }
 
     private static RuleBase compiled(Path dir, CompletableFuture<RuleBase> compiling) {

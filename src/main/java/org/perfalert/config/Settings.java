@@ -54,6 +54,9 @@ public final class Settings {
         d.put("evaluate.budget.seconds", "60");
         d.put("evaluate.budget.matches-per-series", "100");
         d.put("evaluate.chunk.months", "120");
+        // compiled rules kept between commands (docs/rules-engine.md): empty is $XDG_CACHE_HOME/perfalert/rules
+        // or ~/.cache/perfalert/rules, "none" compiles every time
+        d.put("rules.cache.dir", "");
         // loading
         d.put("inbox.dir", "inbox");
         d.put("inbox.complete", "rename");

@@ -13,14 +13,10 @@ import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Compiles the .drl files of a rule folder at run time (classic Drools, so problems are reported at
@@ -37,44 +33,49 @@ public final class RuleCompiler {
 
     private RuleCompiler() { }
 
-    /** The compiled rule base, or RuleProblems listing every problem as FILE:LINE:COLUMN: message. */
-    public static RuleBase compile(Path rulesDir) throws RuleProblems { return compile(rulesDir, rulesDir.resolve(RuleSettings.FILE)); }
+    /** The compiled rule base, or RuleProblems listing every problem as FILE:LINE:COLUMN: message. Always compiles. */
+    public static RuleBase compile(Path rulesDir) throws RuleProblems { return compile(RuleFolder.read(rulesDir)); }
 
     /** The rule files of a folder with the settings of another file (a changed copy of settings.properties). */
     public static RuleBase compile(Path rulesDir, Path settingsFile) throws RuleProblems {
-        List<String> problems = new ArrayList<>();
-        if (!Files.isDirectory(rulesDir)) throw new RuleProblems(List.of(rulesDir + ":1:1: no such rule folder (use --rules FOLDER)"));
-        RuleSettings settings = RuleSettings.readFile(settingsFile, problems);
-        Map<String, Path> files = new TreeMap<>();
-        try (Stream<Path> s = Files.list(rulesDir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".drl")).forEach(p -> files.put(p.getFileName().toString(), p));
-        } catch (IOException e) {
-            throw new RuleProblems(List.of(rulesDir + ":1:1: cannot be read: " + e.getMessage()));
-        }
-        if (files.isEmpty()) problems.add(rulesDir + ":1:1: no .drl rule files in this folder");
+        return compile(RuleFolder.read(rulesDir, settingsFile));
+    }
 
-        Map<String, String> sources = new TreeMap<>();
+    static RuleBase compile(RuleFolder folder) throws RuleProblems {
+        List<String> problems = new ArrayList<>(folder.problems());
         Map<String, String> shown = new HashMap<>();
-        for (var e : files.entrySet()) {
-            String text;
-            try { text = Files.readString(e.getValue(), StandardCharsets.UTF_8); }
-            catch (IOException ex) { problems.add(e.getValue() + ":1:1: cannot be read: " + ex.getMessage()); continue; }
-            sources.put(e.getKey(), text);
-            shown.put(e.getKey(), e.getValue().toString());
-            SettingsInRules.check(e.getValue(), text, settings, problems);
+        for (var e : folder.files().entrySet()) {
+            String name = e.getKey(), unreadable = folder.unreadable().get(name);
+            if (unreadable != null) { problems.add(unreadable); continue; }
+            shown.put(name, e.getValue().toString());
+            SettingsInRules.check(e.getValue(), folder.sources().get(name), folder.settings(), problems);
         }
+        Map<String, String> sources = folder.sources();
         KieBase base = problems.isEmpty() ? inHalves(sources) : null;
         if (base == null) {
             Build whole = build(sources);
-            problems.addAll(whole.problems(sources, shown, rulesDir.toString()));
+            problems.addAll(whole.problems(sources, shown, folder.dir().toString()));
             if (!problems.isEmpty()) throw new RuleProblems(problems);
             base = whole.base;
         }
+        return ruleBase(base, folder);
+    }
+
+    /** A knowledge base of compiled packages (from the cache) with perfalert's configuration, as a compile makes. */
+    static KieBase knowledgeBase(Collection<KiePackage> packages) {
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(configuration());
+        base.addPackages(packages);
+        return base;
+    }
+
+    /** The rule base of compiled packages of the folder (compiled now, or from the cache). */
+    static RuleBase ruleBase(KieBase base, RuleFolder folder) {
         List<String> ids = new ArrayList<>();
         for (KiePackage p : base.getKiePackages()) for (Rule r : p.getRules()) ids.add(r.getName());
         Collections.sort(ids);
+        RuleSettings settings = folder.settings();
         Map<String, RuleSource> where = new HashMap<>();
-        sources.forEach((name, text) -> RuleSource.of(shown.get(name), text, settings).forEach(r -> where.put(r.id(), r)));
+        folder.sources().forEach((name, text) -> RuleSource.of(folder.files().get(name).toString(), text, settings).forEach(r -> where.put(r.id(), r)));
         return new RuleBase(base, settings, ids, Map.copyOf(where));
     }
 
@@ -91,9 +92,9 @@ public final class RuleCompiler {
         CompletableFuture<Build> other = CompletableFuture.supplyAsync(() -> build(second));
         Build one = build(first), two = other.join();
         if (one.base == null || two.base == null) return null;
-        InternalKnowledgeBase whole = KnowledgeBaseFactory.newKnowledgeBase(configuration());
-        whole.addPackages(one.base.getKiePackages());
-        whole.addPackages(two.base.getKiePackages());
+        List<KiePackage> both = new ArrayList<>(one.base.getKiePackages());
+        both.addAll(two.base.getKiePackages());
+        KieBase whole = knowledgeBase(both);
         // a rule name used in both halves of one package would silently be one rule: the whole build says so
         return rules(whole) == rules(one.base) + rules(two.base) ? whole : null;
     }

@@ -67,11 +67,19 @@ public final class RuleSettings {
             problems.add(file + ":1:1: missing (the rules need their settings file; copy it from the standard rule pack)");
             return new RuleSettings(Map.of());
         }
-        List<String> lines;
+        try {
+            return parse(file, Files.readString(file, StandardCharsets.UTF_8), problems);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(file + ":1:1: cannot be read: " + e.getMessage());
+            return new RuleSettings(Map.of());
+        }
+    }
+
+    /** The settings file's text, already read from file; problems are added as FILE:LINE:COLUMN: message. */
+    static RuleSettings parse(Path file, String text, List<String> problems) {
+        List<String> lines = text.lines().toList();
         Properties p = new Properties();
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            lines = text.lines().toList();
             p.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
             problems.add(file + ":1:1: cannot be read: " + e.getMessage());

@@ -43,7 +43,7 @@ final class ChildService implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) { port = free.getLocalPort(); }
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + REPO.resolve("src/main/resources/logback.xml"), "-Dhttp.port=" + port));
+                "-Dperfalert.logging=console", "-Dhttp.port=" + port));
         settings.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         if (crashAt != null) cmd.add("-Dperfalert.crash-at=" + crashAt);
         cmd.addAll(List.of("org.perfalert.cli.Main", "run", "--config", root.resolve("config").toString(),
