@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
 public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Clock clock;
+    private final boolean shared;
 
     private Store(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.shared = dataSource.getJdbcUrl().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
     }
 
     /** Opens the store named by the settings store.url, store.user and store.password. */
@@ -56,7 +58,8 @@ public final class Store implements AutoCloseable {
                     + " (check store.url, store.user and PERFALERT_STORE_PASSWORD)", e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // SQL migrations for every store; Java ones (Quartz's tables, PostgreSQL only) in store.migration
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:org/perfalert/store/migration").load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreException("cannot bring the store's schema at " + url + " up to date: " + rootMessage(e), e);
@@ -85,6 +88,26 @@ public final class Store implements AutoCloseable {
     private static final Pattern USER_INFO = Pattern.compile("//[^/@?;]*:[^/@?;]*@");
 
     public DataSource dataSource() { return dataSource; }
+
+    /** True on PostgreSQL, where several instances may share the store; false on H2 (one process). */
+    public boolean shared() { return shared; }
+
+    /**
+     * Takes, inside the caller's transaction, the lock that lets one instance at a time decide the alerts of a month
+     * (PostgreSQL's pg_advisory_xact_lock, keyed by the month, released at commit or rollback; another instance
+     * deciding the same month waits for it). On H2 one process opens the store, and its pipeline runs one run at a time.
+     */
+    public void lockMonth(java.sql.Connection c, java.time.YearMonth month) throws java.sql.SQLException {
+        if (!shared) return;
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            ps.setInt(1, MONTH_LOCKS);
+            ps.setInt(2, month.getYear() * 12 + month.getMonthValue() - 1);
+            ps.execute();
+        }
+    }
+
+    /** The first key of perfalert's month locks (the second is the month), apart from other users' advisory locks. */
+    static final int MONTH_LOCKS = 0x7065_7266; // "perf"
 
     public Clock clock() { return clock; }
 
