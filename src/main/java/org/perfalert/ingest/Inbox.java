@@ -33,9 +33,18 @@ public final class Inbox {
     public enum Outcome { LOADED, REJECTED, FILED_AS_RECORDED, GONE, CLAIMED_ELSEWHERE }
 
     /** Who this instance is, and how long its claim on a file lasts (longer than the largest file takes to load). */
-    public record Claims(String owner, java.time.Duration lease) {
+    public record Claims(String owner, java.time.Duration lease, boolean shared) {
+        /** One process on the store (H2): no other instance can be filing a file. */
         public static Claims single() { return new Claims("inbox-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-                java.time.Duration.ofSeconds(120)); }
+                java.time.Duration.ofSeconds(120), false); }
+
+        /**
+         * Whether this instance files away a file another decided: always in one process; on a shared store only its
+         * own, or once the decider had a lease's time to file it (it died in between), so two never race to file one.
+         */
+        boolean filesDecided(InboxLedger.Fate fate, java.time.Instant now) {
+            return !shared || owner.equals(fate.decidedBy()) || fate.decidedAt().plus(lease).isBefore(now);
+        }
     }
 
     /**
@@ -77,11 +86,12 @@ public final class Inbox {
             return new Taken(path.getFileName().toString(), Outcome.GONE, false, null, empty(), 0, 0);
         }
         var recorded = ledger.fate(file);
-        if (recorded.isPresent()) return fileAway(file, recorded.get().loaded(), recorded.get().report(), Outcome.FILED_AS_RECORDED, empty(), 0, 0);
+        if (recorded.isPresent()) {
+            if (!claims.filesDecided(recorded.get(), clock.instant())) return new Taken(file.name(), Outcome.CLAIMED_ELSEWHERE, false, null, empty(), 0, 0);
+            return fileAway(file, recorded.get().loaded(), recorded.get().report(), Outcome.FILED_AS_RECORDED, empty(), 0, 0);
+        }
         if (!ledger.claim(file, claims.owner(), clock.instant(), clock.instant().plus(claims.lease()))) {
             // another instance holds it, or decided it just now: it files it (or, if it dies, its claim runs out)
-            var meanwhile = ledger.fate(file);
-            if (meanwhile.isPresent()) return fileAway(file, meanwhile.get().loaded(), meanwhile.get().report(), Outcome.FILED_AS_RECORDED, empty(), 0, 0);
             return new Taken(file.name(), Outcome.CLAIMED_ELSEWHERE, false, null, empty(), 0, 0);
         }
         Crashpoints.reach("inbox.after-claim");

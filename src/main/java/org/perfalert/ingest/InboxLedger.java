@@ -26,7 +26,7 @@ public final class InboxLedger {
     public static final String LOADED = "loaded", REJECTED = "rejected", CLAIMED = "claimed";
 
     /** What was decided for a file, with the report that goes beside it. */
-    public record Fate(boolean loaded, String report, String runId, Instant decidedAt) { }
+    public record Fate(boolean loaded, String report, String runId, Instant decidedAt, String decidedBy) { }
 
     private final DataSource ds;
 
@@ -35,13 +35,13 @@ public final class InboxLedger {
     /** The recorded fate of this file (same name, size and time stamp), if any. */
     public Optional<Fate> fate(InboxFile f) {
         return Transactions.read(ds, "look up " + FileNames.shown(f.name()) + " in the inbox's memory", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT fate, report, run_id, decided_at FROM inbox_file"
+            try (PreparedStatement ps = c.prepareStatement("SELECT fate, report, run_id, decided_at, claimed_by FROM inbox_file"
                     + " WHERE file_name = ? AND file_size = ? AND modified_ms = ? AND fate <> '" + CLAIMED + "'")) {
                 bindKey(ps, f);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
                     return Optional.of(new Fate(LOADED.equals(rs.getString(1)), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()));
+                            rs.getTimestamp(4).toInstant(), rs.getString(5)));
                 }
             }
         });

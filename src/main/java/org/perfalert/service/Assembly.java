@@ -170,7 +170,7 @@ public final class Assembly implements AutoCloseable {
 
     /** How this instance claims dropped files (inbox.claim.lease.seconds). */
     public Inbox.Claims inboxClaims() {
-        return new Inbox.Claims(instance, java.time.Duration.ofSeconds(settings.getLong("inbox.claim.lease.seconds")));
+        return new Inbox.Claims(instance, java.time.Duration.ofSeconds(settings.getLong("inbox.claim.lease.seconds")), store.shared());
     }
 
     public Store store() { return store; }

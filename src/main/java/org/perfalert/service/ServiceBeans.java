@@ -31,8 +31,11 @@ final class ServiceBeans implements CamelConfiguration {
     private final AckParts ack;
     private final IdempotentRepository inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
 
-    ServiceBeans(Assembly parts, Service.Options options, AckParts ack) {
+    private final Schedules schedules;
+
+    ServiceBeans(Assembly parts, Service.Options options, AckParts ack, Schedules schedules) {
         this.parts = parts;
+        this.schedules = schedules;
         this.inbox = InboxOptions.from(parts.settings());
         this.ack = ack;
     }
@@ -97,6 +100,12 @@ final class ServiceBeans implements CamelConfiguration {
     @BindToRegistry("evaluationHealth")
     public ServiceHealth.Evaluation evaluationHealth() {
         return new ServiceHealth.Evaluation(parts.pipeline(), parts::abandonedRuleThreads, health, inbox.maxWait(), Clock.systemUTC());
+    }
+
+    /** Which instance this is and what it holds (files and emails claimed, its part in the schedules). */
+    @BindToRegistry("instanceHealth")
+    public ServiceHealth.Instance instanceHealth() {
+        return new ServiceHealth.Instance(parts, schedules == null ? null : schedules::running);
     }
 
     @BindToRegistry("rulesHealth")

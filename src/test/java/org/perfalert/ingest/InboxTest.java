@@ -44,7 +44,7 @@ class InboxTest {
     /** An instance of several sharing the inbox: its own name, a lease of a minute, and its own clock. */
     Inbox instance(Store store, String name, java.time.Clock clock) throws Exception {
         return new Inbox(inbox(), new InboxLedger(store.dataSource()), n -> n + ".done", clock,
-                new Inbox.Claims(name, java.time.Duration.ofMinutes(1)));
+                new Inbox.Claims(name, java.time.Duration.ofMinutes(1), true));
     }
 
     @ParameterizedTest
@@ -83,9 +83,10 @@ class InboxTest {
             Path file = drop("a.csv", "2020-01,calls_999,force,Cambridgeshire,1000\n");
             java.time.Instant t0 = TestConfig.clock().instant();
             InboxLedger ledger = new InboxLedger(store.dataSource());
+            InboxFile asDropped = InboxFile.at(file);
             // A is slow: while it loads, its claim runs out and B takes the file over
             Inbox.Taken slow = instance(store, "A", java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC)).take(file, loader(store),
-                    (c, r) -> assertThat(ledger.claim(InboxFile.at(file), "B", t0.plusSeconds(61), t0.plusSeconds(121))).isTrue(),
+                    (c, r) -> assertThat(ledger.claim(asDropped, "B", t0.plusSeconds(61), t0.plusSeconds(121))).isTrue(),
                     "run-a");
             assertThat(slow.outcome()).isEqualTo(Inbox.Outcome.CLAIMED_ELSEWHERE);
             assertThat(store.observations().all()).as("A's load rolled back").isEmpty();
