@@ -75,9 +75,7 @@ public final class InboxLedger {
                     + " AND (claimed_until < ? OR claimed_by = ?)")) {
                 ps.setString(1, owner);
                 ps.setTimestamp(2, Timestamp.from(until));
-                ps.setString(3, f.name());
-                ps.setLong(4, f.size());
-                ps.setLong(5, f.modifiedMillis());
+                bindKey(ps, 3, f);
                 ps.setString(6, CLAIMED);
                 ps.setTimestamp(7, Timestamp.from(now));
                 ps.setString(8, owner);
@@ -97,9 +95,7 @@ public final class InboxLedger {
             ps.setString(2, report);
             ps.setString(3, runId);
             ps.setTimestamp(4, Timestamp.from(now));
-            ps.setString(5, f.name());
-            ps.setLong(6, f.size());
-            ps.setLong(7, f.modifiedMillis());
+            bindKey(ps, 5, f);
             ps.setString(8, CLAIMED);
             ps.setString(9, owner);
             if (ps.executeUpdate() != 1) throw new ClaimLost(f.name());
@@ -148,9 +144,12 @@ public final class InboxLedger {
         });
     }
 
-    private static void bindKey(PreparedStatement ps, InboxFile f) throws SQLException {
-        ps.setString(1, f.name());
-        ps.setLong(2, f.size());
-        ps.setLong(3, f.modifiedMillis());
+    private static void bindKey(PreparedStatement ps, InboxFile f) throws SQLException { bindKey(ps, 1, f); }
+
+    /** The file's key (name, size, time stamp) as the parameters from the index given on. */
+    private static void bindKey(PreparedStatement ps, int from, InboxFile f) throws SQLException {
+        ps.setString(from, f.name());
+        ps.setLong(from + 1, f.size());
+        ps.setLong(from + 2, f.modifiedMillis());
     }
 }
