@@ -63,8 +63,10 @@ public final class Store implements AutoCloseable {
                     + " (check store.url, store.user and PERFALERT_STORE_PASSWORD)", e);
         }
         try {
-            // SQL migrations for every store; Java ones (Quartz's tables, PostgreSQL only) in store.migration
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:org/perfalert/store/migration").load().migrate();
+            // SQL migrations for every store; Java ones (Quartz's tables, PostgreSQL only) in store.migration. Out of order:
+            // V30 and V31 (issue 17) came after V40 (issue 14), and a store already at V40 takes them all the same
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:org/perfalert/store/migration")
+                    .outOfOrder(true).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreException("cannot bring the store's schema at " + url + " up to date: " + rootMessage(e), e);
