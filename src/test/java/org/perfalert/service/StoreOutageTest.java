@@ -114,6 +114,12 @@ class StoreOutageTest {
                 List<String> ids = new ArrayList<>();
                 for (MimeMessage m : f.received()) ids.add(m.getMessageID());
                 assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+                // health per instance: who it is, its part in the clustered schedules, and (once the last send is marked)
+                // nothing held
+                await("nothing held by the instance", DEADLINE, () -> health(http).body().matches(
+                        "(?s).*\"emails.claimed\"\\s*:\\s*0\\b.*\"files.claimed\"\\s*:\\s*0\\b.*"));
+                assertThat(health(http).body()).contains("clustered: this instance takes its turn")
+                        .containsPattern("\"instance.id\"\\s*:\\s*\"only\"");
                 assertThat(new OwedMonths(f.parts.store().dataSource()).all()).isEmpty();
             }
         }
