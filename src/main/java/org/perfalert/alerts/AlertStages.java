@@ -56,13 +56,15 @@ public final class AlertStages {
 
     /**
      * The same; with email false the month is a backfill (older than notify.max-age-months): its alerts are stored and
-     * counted by the digest, and emailed to no one. also runs in the same transaction (the month's owed evaluation paid).
+     * counted by the digest, and emailed to no one. also runs first in the same transaction (the month's lock taken and
+     * its owed evaluation paid), before anything of the month is read.
      */
     public RunSummary process(Evaluation evaluation, String runId, boolean email, Transactions.Work<?> also) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<Silence> active = silences.activeOn(today);
         return Transactions.write(ds, "raise the alerts of " + evaluation.month(), c -> {
+            also.on(c);
             Collection<StoredAlert> monthBefore = alerts.forMonth(c, evaluation.month().minusMonths(1)).values();
             List<Decision> decisions = LifecycleStage.decide(evaluation, alerts.forMonth(c, evaluation.month()), monthBefore);
             decisions = SilenceStage.apply(decisions, active, today);
@@ -71,7 +73,6 @@ public final class AlertStages {
             EmailPlan plan = planner.plan(evaluation.month(), raised, acknowledged::contains);
             if (!email) plan = plan.withoutEmails();
             enqueue.enqueue(c, render.render(plan, evaluation.history(), now), runId, now);
-            also.on(c);
             return RunSummary.of(evaluation, runId, decisions, plan);
         });
     }

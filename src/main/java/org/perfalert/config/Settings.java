@@ -28,6 +28,11 @@ public final class Settings {
         d.put("store.url", "jdbc:h2:file:./data/perfalert");
         d.put("store.user", "sa");
         d.put("store.password", "");
+        // several instances on one database (docs/operations.md): this instance's name (empty: host-pid-random),
+        // how long its claim on a dropped file lasts, how often the clustered schedules check in
+        d.put("instance.id", "");
+        d.put("inbox.claim.lease.seconds", "120");
+        d.put("schedule.cluster.checkin.ms", "5000");
         // mail (CONTRACT.md 4.1) and retrying it
         d.put("mail.mode", "file");
         d.put("mail.file.dir", "out/mail");

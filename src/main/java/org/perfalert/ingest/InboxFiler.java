@@ -45,6 +45,7 @@ public final class InboxFiler {
         Path dir = Files.createDirectories(loaded ? processedDir() : rejectedDir());
         String name = file.getFileName().toString();
         for (int n = 1; ; n++) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) throw new java.nio.file.NoSuchFileException(file.toString());
             Path target = dir.resolve(numbered(name, n));
             Path reportFile = dir.resolve(FileNames.fit(target.getFileName().toString(), ".report.txt"));
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || taken(reportFile, report)) continue;

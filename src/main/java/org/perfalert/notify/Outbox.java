@@ -93,16 +93,54 @@ public class Outbox {
      * mid-send leaves the row visibly "sending". False when another sender claimed it first.
      */
     public boolean claim(long id, String owner, Instant until) {
-        return Transactions.write(ds, "claim email " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, claimed_by = ?, claimed_until = ?"
-                    + " WHERE id = ? AND status = ?")) {
-                ps.setString(1, OutboxEntry.SENDING);
-                ps.setString(2, owner);
-                ps.setTimestamp(3, Timestamp.from(until));
-                ps.setLong(4, id);
-                ps.setString(5, OutboxEntry.PENDING);
-                return ps.executeUpdate() == 1;
+        return Transactions.write(ds, "claim email " + id, c -> markClaimed(c, id, owner, until));
+    }
+
+    private static boolean markClaimed(Connection c, long id, String owner, Instant until) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, claimed_by = ?, claimed_until = ?"
+                + " WHERE id = ? AND status = ?")) {
+            ps.setString(1, OutboxEntry.SENDING);
+            ps.setString(2, owner);
+            ps.setTimestamp(3, Timestamp.from(until));
+            ps.setLong(4, id);
+            ps.setString(5, OutboxEntry.PENDING);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Claims the oldest due email for a sender until the time given, and returns it: one transaction that locks the row
+     * it picks ({@code FOR UPDATE SKIP LOCKED}, so senders of several instances pick different rows and never wait on
+     * each other) and marks it sending, committed before the email is handed over. Empty when nothing is due.
+     */
+    public Optional<OutboxEntry> claimNext(String owner, Instant now, Instant until) {
+        Long id = Transactions.write(ds, "claim the next email due", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM outbox WHERE status = ? AND next_attempt_at <= ?"
+                    + " ORDER BY id FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+                ps.setString(1, OutboxEntry.PENDING);
+                ps.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    long picked = rs.getLong(1);
+                    return markClaimed(c, picked, owner, until) ? picked : null;
+                }
             }
+        });
+        if (id == null) return Optional.empty();
+        return query("WHERE id = ?", 1, ps -> ps.setLong(1, id)).stream().findFirst();
+    }
+
+    /** The emails claimed now, by owner (for health: which instance holds what). */
+    public Map<String, Integer> claimsByOwner() {
+        return Transactions.read(ds, "count the outbox's claims", c -> {
+            Map<String, Integer> out = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT claimed_by, COUNT(*) FROM outbox WHERE status = ? GROUP BY claimed_by")) {
+                ps.setString(1, OutboxEntry.SENDING);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return out;
         });
     }
 

@@ -25,9 +25,14 @@ public class OutboxSender {
     /** How claims work: who this sender is, how long a claim lasts, how often an unknown outcome is sent again. */
     public record Claims(String owner, Duration lease, int maxUnknownResends) {
         public static Claims from(Settings s) {
+            return from(s, newOwner());
+        }
+
+        /** The claim settings, for the instance named owner. */
+        public static Claims from(Settings s, String owner) {
             int max = s.getInt("mail.max-unknown-resends");
             if (max < 0) throw new IllegalArgumentException("mail.max-unknown-resends must be 0 or more, not " + max);
-            return new Claims(newOwner(), Duration.ofSeconds(s.getLong("mail.send.lease.seconds")), max);
+            return new Claims(owner, Duration.ofSeconds(s.getLong("mail.send.lease.seconds")), max);
         }
 
         public static Claims defaults() { return new Claims(newOwner(), Duration.ofSeconds(120), 2); }
@@ -76,9 +81,11 @@ public class OutboxSender {
     public Report sendDue() {
         recoverUnknownOutcomes();
         int sent = 0, failed = 0, gaveUp = 0;
-        List<OutboxEntry> due = outbox.due(clock.instant(), 500);
-        for (OutboxEntry mail : due) {
-            if (!outbox.claim(mail.id(), claims.owner(), clock.instant().plus(claims.lease()))) continue;
+        for (int n = 0; n < 500; n++) {
+            // one email claimed at a time, just before it is sent, so a claim never runs out while it waits its turn
+            var claimed = outbox.claimNext(claims.owner(), clock.instant(), clock.instant().plus(claims.lease()));
+            if (claimed.isEmpty()) break;
+            OutboxEntry mail = claimed.get();
             Crashpoints.reach("mail.after-claim");
             try {
                 transport.send(mail);

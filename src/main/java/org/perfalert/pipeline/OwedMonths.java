@@ -67,15 +67,19 @@ public final class OwedMonths {
         });
     }
 
-    /** Deletes the rows read for the month, inside the caller's transaction (the one storing the month's alerts). */
-    public static void paid(Connection c, Owed owed) throws SQLException {
-        if (owed == null || owed.ids().isEmpty()) return;
+    /**
+     * Deletes the rows read for the month, inside the caller's transaction (the one storing the month's alerts). False
+     * when some were gone already: another instance evaluated the month meanwhile and paid them.
+     */
+    public static boolean paid(Connection c, Owed owed) throws SQLException {
+        if (owed == null || owed.ids().isEmpty()) return true;
+        int deleted = 0;
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM evaluation_owed WHERE id = ?")) {
             for (long id : owed.ids()) {
                 ps.setLong(1, id);
-                ps.addBatch();
+                deleted += ps.executeUpdate();
             }
-            ps.executeBatch();
         }
+        return deleted == owed.ids().size();
     }
 }

@@ -99,9 +99,9 @@ public final class Pipeline {
         return inbox.take(file, inForce.get().loader(), oweTouched(runId), runId);
     }
 
-    /** An inbox over this pipeline's store. */
-    public Inbox inbox(Path dir, java.util.function.UnaryOperator<String> marker) {
-        return new Inbox(dir, new InboxLedger(store.dataSource()), marker, clock);
+    /** An inbox over this pipeline's store, its files claimed as the claims say (several instances may share it). */
+    public Inbox inbox(Path dir, java.util.function.UnaryOperator<String> marker, Inbox.Claims claims) {
+        return new Inbox(dir, new InboxLedger(store.dataSource()), marker, clock, claims);
     }
 
     private FileLoader.AlsoRecord oweTouched(String runId) {
@@ -168,13 +168,25 @@ public final class Pipeline {
             Crashpoints.reach("evaluate.before-raise");
             boolean backfill = latest.isPresent() && month.isBefore(latest.get().minusMonths(limits.maxAgeMonths()));
             OwedMonths.Owed paid = due.get(month);
-            done.add(new MonthRun(evaluation, parts.alerts().process(evaluation, runId, !backfill, c -> {
-                OwedMonths.paid(c, paid);
-                return null;
-            }), millis, backfill));
+            try {
+                done.add(new MonthRun(evaluation, parts.alerts().process(evaluation, runId, !backfill, c -> {
+                    store.lockMonth(c, month);   // one instance decides a month at a time; the others wait here
+                    if (!OwedMonths.paid(c, paid)) throw new EvaluatedElsewhere(month);
+                    return null;
+                }), millis, backfill));
+            } catch (EvaluatedElsewhere e) {
+                LOG.info("month evaluated by another instance meanwhile month={} run={} (nothing of this evaluation kept;"
+                        + " what is still owed is evaluated again)", month, runId);
+                continue;
+            }
             Crashpoints.reach("evaluate.after-raise");
         }
         return done;
+    }
+
+    /** Another instance evaluated the month and paid what it owed while this one was evaluating it. */
+    private static final class EvaluatedElsewhere extends RuntimeException {
+        EvaluatedElsewhere(YearMonth month) { super("month " + month + " was evaluated by another instance meanwhile", null, false, false); }
     }
 
     private Evaluation evaluateGuarded(RunEvaluator evaluator, YearMonth month, RunParts parts) {

@@ -13,6 +13,7 @@ import java.util.*;
  * make one pull, not several.
  */
 public final class PullSchedule {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("perfalert.pull");
     private final List<Source> sources;
     private final Map<String, CronExpression> crons = new HashMap<>();
     private final Clock clock;
@@ -28,11 +29,23 @@ public final class PullSchedule {
     }
 
     /** The enabled sources of this kind ("sql", "http", "folder") due now, in the order of sources.yaml. */
-    public synchronized List<Source> due(String kind) {
-        Instant now = clock.instant();
+    public synchronized List<Source> due(String kind) { return due(kind, null, null); }
+
+    /**
+     * The same, for the window given: after lastLook (the previous firing of the cluster's tick, which may have been
+     * on another instance; null: this instance's own last look) and at or before upTo (this firing; null: now).
+     */
+    public synchronized List<Source> due(String kind, Instant lastLook, Instant upTo) {
+        Instant now = upTo != null ? upTo : clock.instant();
+        Instant after = lastLook != null ? lastLook : lastLookFor(kind);
         List<Source> due = new ArrayList<>();
         for (Source s : sources)
-            if (s.enabled() && s.kind().id().equals(kind) && isDue(crons.get(s.name()), lastLookFor(kind), now)) due.add(s);
+            if (s.enabled() && s.kind().id().equals(kind) && isDue(crons.get(s.name()), after, now)) {
+                due.add(s);
+                // the firing pulled now (the first since the last look; later ones missed meanwhile go with it)
+                LOG.info("source due source={} kind={} firing={}", s.name(), kind,
+                        crons.get(s.name()).getNextValidTimeAfter(Date.from(after)).toInstant());
+            }
         lastLooks.put(kind, now);
         return due;
     }

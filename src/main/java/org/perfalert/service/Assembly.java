@@ -20,6 +20,9 @@ import org.perfalert.pull.SourcesFile;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCompiler;
 import org.perfalert.rules.RuleProblems;
+import org.perfalert.ingest.Inbox;
+import org.perfalert.ingest.InboxLedger;
+import org.perfalert.store.Instance;
 import org.perfalert.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +48,11 @@ public final class Assembly implements AutoCloseable {
     private final Pulling pulling;
     private final TrialGate trials;
     private final Clock clock;
+    private final String instance;
 
     private Assembly(Settings settings, Store store, LiveRules<RunParts> rules, Pipeline pipeline, OutboxSender sender,
-                     Pulling pulling, TrialGate trials, Clock clock) {
+                     Pulling pulling, TrialGate trials, Clock clock, String instance) {
+        this.instance = instance;
         this.settings = settings;
         this.store = store;
         this.rules = rules;
@@ -76,6 +81,10 @@ public final class Assembly implements AutoCloseable {
     public static Assembly open(Settings settings, Path configDir, Path rulesDir, Clock clock, Compiler compiler) throws BrokenVersion {
         Store store = Store.open(serviceUrl(settings.get("store.url")), settings.get("store.user"), settings.get("store.password"), clock);
         try {
+            String instance = Instance.id(settings);
+            // a restarted instance drops the file claims it held (all of them on H2, which one process opens)
+            int released = new InboxLedger(store.dataSource()).releaseClaims(store.shared() ? instance : null);
+            if (released > 0) LoggerFactory.getLogger("perfalert.ingest").info("file claims of a previous run released count={}", released);
             MailSettings mail = MailSettings.from(settings);
             Mailer mailer = new Mailer(mail.from(), configDir.resolve("templates"));
             Limits limits = Limits.from(settings);
@@ -89,7 +98,7 @@ public final class Assembly implements AutoCloseable {
                             ContentHash.of(configDir, rulesDir)),
                     notices, state.resolve("broken-versions-told.txt"));
             OutboxSender sender = new OutboxSender(new Outbox(store.dataSource()), new LoggingTransport(mail.transport()), clock,
-                    Backoff.from(settings), OutboxSender.Claims.from(settings));
+                    Backoff.from(settings), OutboxSender.Claims.from(settings, instance));
             Pipeline pipeline = new Pipeline(store, () -> live.current().rules(), clock, limits);
             pipeline.onStop(s -> tellStopped(notices, live, pipeline, s.describe()));
             if (trials.firstProblem() != null) {
@@ -104,7 +113,7 @@ public final class Assembly implements AutoCloseable {
             } catch (ConfigException e) {
                 throw new BrokenVersion(e.problems());
             }
-            return new Assembly(settings, store, live, pipeline, sender, pulling, trials, clock);
+            return new Assembly(settings, store, live, pipeline, sender, pulling, trials, clock, instance);
         } catch (BrokenVersion | RuntimeException e) {
             store.close();
             throw e;
@@ -155,6 +164,14 @@ public final class Assembly implements AutoCloseable {
     }
 
     public Settings settings() { return settings; }
+
+    /** This instance's name among several on one store (instance.id). */
+    public String instance() { return instance; }
+
+    /** How this instance claims dropped files (inbox.claim.lease.seconds). */
+    public Inbox.Claims inboxClaims() {
+        return new Inbox.Claims(instance, java.time.Duration.ofSeconds(settings.getLong("inbox.claim.lease.seconds")), store.shared());
+    }
 
     public Store store() { return store; }
 

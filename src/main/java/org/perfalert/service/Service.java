@@ -35,11 +35,13 @@ public final class Service implements AutoCloseable {
 
     private final Main main;
     private final Options options;
+    private final Schedules schedules;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Service(Main main, Options options) {
+    private Service(Main main, Options options, Schedules schedules) {
         this.main = main;
         this.options = options;
+        this.schedules = schedules;
     }
 
     /** Starts the routes; returns once they run. */
@@ -59,7 +61,10 @@ public final class Service implements AutoCloseable {
         main.configure().setJmxEnabled(false);
         AckParts ack = AckParts.of(parts.store().dataSource(), () -> parts.rules().current().config(), parts.settings(),
                 parts.store().clock());
-        main.configure().addConfiguration(new ServiceBeans(parts, o, ack));
+        // on a shared store (PostgreSQL) the digest, the pulls and the outbox sender are scheduled once per cluster
+        Schedules schedules = Schedules.clustered(parts.store(), parts.instance(), parts.settings().getLong("schedule.cluster.checkin.ms"));
+        if (schedules != null) main.bind("quartz", schedules.component());
+        main.configure().addConfiguration(new ServiceBeans(parts, o, ack, schedules));
         if (o.httpPort() > 0) {
             // One HTTP server on http.bind:http.port: the acknowledge page, and health for localhost only (CONTRACT.md 4.1)
             main.configure().httpServer().withEnabled(true).withHost(parts.settings().get("http.bind").trim()).withPort(o.httpPort())
@@ -68,7 +73,12 @@ public final class Service implements AutoCloseable {
                     .withHealthCheckEnabled(true);
             main.configure().health().withInitialState("up").withExposureLevel("full");
         }
-        main.start();
+        try {
+            main.start();
+        } catch (Exception e) {
+            if (schedules != null) schedules.close();
+            throw e;
+        }
         try {
             if (o.httpPort() > 0) LocalOnly.guard(main.getCamelContext(), o.httpPort(), "/observe");
             // the acknowledging routes exist only for what is set up (routes/acknowledge.camel.yaml)
@@ -76,13 +86,16 @@ public final class Service implements AutoCloseable {
             if (ack.repliesOn()) main.getCamelContext().addRouteFromTemplate("replies", "read-replies", Map.of());
         } catch (Exception e) {
             main.stop();
+            if (schedules != null) schedules.close();
             throw e;
         }
         LOG.info("acknowledging {}", ack.describe());
+        LOG.info("instance id={} store={} schedules={}", parts.instance(), parts.store().shared() ? "shared" : "one process",
+                schedules != null ? "clustered (Quartz on the store: each fires on one instance)" : "in this process");
         LOG.info("service started inbox={} routes={} health={} digest.cron=\"{}\" digest.zone={}",
                 o.inboxDir().toAbsolutePath(), routes, o.httpPort() > 0
                         ? "http://127.0.0.1:" + o.httpPort() + "/observe/health" : "off", o.digestCron(), o.digestZone());
-        return new Service(main, o);
+        return new Service(main, o, schedules);
     }
 
     public CamelContext camel() { return main.getCamelContext(); }
@@ -113,6 +126,7 @@ public final class Service implements AutoCloseable {
         if (stopped.getCount() == 0) return;
         try {
             main.stop();
+            if (schedules != null) schedules.close();
             LOG.info("service stopped");
         } catch (Exception e) {
             LOG.warn("service did not stop cleanly: {}", e.toString());

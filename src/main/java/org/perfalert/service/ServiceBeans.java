@@ -29,9 +29,13 @@ final class ServiceBeans implements CamelConfiguration {
     private static final java.util.Set<String> ENDPOINT_OPTIONS = java.util.Set.of("inbox.done-marker", "inbox.read-lock");
     private final Health health = new Health(Clock.systemUTC());
     private final AckParts ack;
+    private final IdempotentRepository inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
 
-    ServiceBeans(Assembly parts, Service.Options options, AckParts ack) {
+    private final Schedules schedules;
+
+    ServiceBeans(Assembly parts, Service.Options options, AckParts ack, Schedules schedules) {
         this.parts = parts;
+        this.schedules = schedules;
         this.inbox = InboxOptions.from(parts.settings());
         this.ack = ack;
     }
@@ -49,7 +53,8 @@ final class ServiceBeans implements CamelConfiguration {
     /** The ingest route's, the evaluate route's and the pull routes' runs. */
     @BindToRegistry("pipeline")
     public Steps.PipelineSteps pipeline() {
-        return new Steps.PipelineSteps(parts.pipeline(), parts.pipeline().inbox(inbox.dir(), inbox.marker()), health);
+        return new Steps.PipelineSteps(parts.pipeline(), parts.pipeline().inbox(inbox.dir(), inbox.marker(), parts.inboxClaims()),
+                health, inProgress::remove);
     }
 
     @BindToRegistry("sendOutbox")
@@ -67,10 +72,11 @@ final class ServiceBeans implements CamelConfiguration {
 
     /**
      * The files of this process's polls, in memory only, so a file is not handed over twice while it is being taken.
-     * What was taken is remembered in the store (the inbox's ledger), in the transaction that stores it.
+     * What was taken is remembered in the store (the inbox's ledger), in the transaction that stores it. A file another
+     * instance holds is forgotten here again, so that it is looked at again if that instance dies.
      */
     @BindToRegistry("inboxInProgress")
-    public IdempotentRepository inboxInProgress() { return MemoryIdempotentRepository.memoryIdempotentRepository(100_000); }
+    public IdempotentRepository inboxInProgress() { return inProgress; }
 
     /** The acknowledge page and the reply reader (routes/acknowledge.camel.yaml), with the mailbox's login. */
     @BindToRegistry("ackPage")
@@ -94,6 +100,12 @@ final class ServiceBeans implements CamelConfiguration {
     @BindToRegistry("evaluationHealth")
     public ServiceHealth.Evaluation evaluationHealth() {
         return new ServiceHealth.Evaluation(parts.pipeline(), parts::abandonedRuleThreads, health, inbox.maxWait(), Clock.systemUTC());
+    }
+
+    /** Which instance this is and what it holds (files and emails claimed, its part in the schedules). */
+    @BindToRegistry("instanceHealth")
+    public ServiceHealth.Instance instanceHealth() {
+        return new ServiceHealth.Instance(parts, schedules == null ? null : schedules::running);
     }
 
     @BindToRegistry("rulesHealth")

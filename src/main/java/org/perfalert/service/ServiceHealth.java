@@ -157,6 +157,46 @@ final class ServiceHealth {
         }
     }
 
+    /**
+     * Which instance this is, among several on one store, and what it holds: the files and emails it has claimed now,
+     * and whether it takes part in the clustered schedules (the digest, pulls and outbox sender fire on one instance
+     * of those that do). DOWN when the store does not answer.
+     */
+    static final class Instance extends AbstractHealthCheck {
+        private final Assembly parts;
+        private final java.util.function.BooleanSupplier schedulesRunning;
+
+        /** schedulesRunning: null on a one-process store (the schedules run in this process). */
+        Instance(Assembly parts, java.util.function.BooleanSupplier schedulesRunning) {
+            super("perfalert", "instance");
+            this.parts = parts;
+            this.schedulesRunning = schedulesRunning;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            String me = parts.instance();
+            builder.detail("instance.id", me);
+            builder.detail("store", parts.store().shared() ? "shared" : "one process");
+            builder.detail("schedules", schedulesRunning == null ? "in this process"
+                    : schedulesRunning.getAsBoolean() ? "clustered: this instance takes its turn" : "clustered: stopped on this instance");
+            try {
+                Map<String, Integer> files = new org.perfalert.ingest.InboxLedger(parts.store().dataSource()).claimsByOwner();
+                Map<String, Integer> emails = new org.perfalert.notify.Outbox(parts.store().dataSource()).claimsByOwner();
+                builder.detail("files.claimed", files.getOrDefault(me, 0));
+                builder.detail("emails.claimed", emails.getOrDefault(me, 0));
+                builder.detail("files.claimed.by.others", files.entrySet().stream().filter(e -> !me.equals(e.getKey()))
+                        .mapToInt(Map.Entry::getValue).sum());
+                builder.detail("emails.claimed.by.others", emails.entrySet().stream().filter(e -> !me.equals(e.getKey()))
+                        .mapToInt(Map.Entry::getValue).sum());
+            } catch (Exception e) {
+                report(builder, new Health.Verdict(Health.State.DOWN, "the store does not answer: " + e.getMessage()));
+                return;
+            }
+            report(builder, Health.Verdict.UP);
+        }
+    }
+
     /** Always UP once started; the details name the version in force and any broken change kept out. */
     static final class Rules extends AbstractHealthCheck {
         private final LiveRules<?> rules;

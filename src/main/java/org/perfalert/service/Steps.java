@@ -34,11 +34,14 @@ public final class Steps {
         private final Pipeline pipeline;
         private final Inbox inbox;
         private final Health health;
+        private final java.util.function.Consumer<String> lookAgain;
 
-        public PipelineSteps(Pipeline pipeline, Inbox inbox, Health health) {
+        /** lookAgain forgets a file's key (name-size-modified) in the inbox route's memory, to look at it again later. */
+        public PipelineSteps(Pipeline pipeline, Inbox inbox, Health health, java.util.function.Consumer<String> lookAgain) {
             this.pipeline = pipeline;
             this.inbox = inbox;
             this.health = health;
+            this.lookAgain = lookAgain;
         }
 
         /**
@@ -57,6 +60,12 @@ public final class Steps {
             }
             health.ingestWorked();
             switch (taken.outcome()) {
+                case CLAIMED_ELSEWHERE -> {
+                    // same key as the ingest route's idempotentKey: looked at again at a later poll, taken over if its
+                    // holder dies and its claim runs out
+                    lookAgain.accept(file.getName() + "-" + file.length() + "-" + file.lastModified());
+                    INGEST.debug("file held by another instance file={} run={}", FileNames.shown(taken.name()), runId);
+                }
                 case GONE -> INGEST.warn("file gone before it was read file={} run={}", FileNames.shown(taken.name()), runId);
                 case FILED_AS_RECORDED -> INGEST.info("file already decided, filed without reading it again file={} status={} filed={}"
                         + " run={}", FileNames.shown(taken.name()), taken.loaded() ? "accepted" : "rejected", shown(taken.filedAs()), runId);

@@ -19,10 +19,15 @@ import java.util.regex.Pattern;
 public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Clock clock;
+    private final boolean shared;
+    private final String user, password;
 
-    private Store(HikariDataSource dataSource, Clock clock) {
+    private Store(HikariDataSource dataSource, Clock clock, String user, String password) {
+        this.user = user;
+        this.password = password;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.shared = dataSource.getJdbcUrl().toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
     }
 
     /** Opens the store named by the settings store.url, store.user and store.password. */
@@ -52,16 +57,21 @@ public final class Store implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
+            if (inUse(e)) throw new StoreException("another perfalert is using this store (" + url + "); use PostgreSQL to run"
+                    + " several (docs/operations.md, \"Several instances\")", e);
             throw new StoreException("cannot open the store at " + url + ": " + rootMessage(e)
                     + " (check store.url, store.user and PERFALERT_STORE_PASSWORD)", e);
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // SQL migrations for every store; Java ones (Quartz's tables, PostgreSQL only) in store.migration. Out of order:
+            // V30 and V31 (issue 17) came after V40 (issue 14), and a store already at V40 takes them all the same
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:org/perfalert/store/migration")
+                    .outOfOrder(true).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreException("cannot bring the store's schema at " + url + " up to date: " + rootMessage(e), e);
         }
-        return new Store(ds, clock);
+        return new Store(ds, clock, user, password);
     }
 
     /**
@@ -86,6 +96,40 @@ public final class Store implements AutoCloseable {
 
     public DataSource dataSource() { return dataSource; }
 
+    /**
+     * A small pool of its own on the same database, for a part that must not wait behind the stages' connections (the
+     * clustered schedules); the caller closes it.
+     */
+    public HikariDataSource extraPool(String name, int size) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(dataSource.getJdbcUrl());
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(size);
+        hc.setMinimumIdle(0);
+        hc.setConnectionTimeout(CONNECTION_WAIT_MS);
+        hc.setValidationTimeout(CONNECTION_WAIT_MS / 2);
+        hc.setPoolName(name);
+        return new HikariDataSource(hc);
+    }
+
+    /** True on PostgreSQL, where several instances may share the store; false on H2 (one process). */
+    public boolean shared() { return shared; }
+
+    /**
+     * Takes, inside the caller's transaction, the lock that lets one instance at a time decide the alerts of a month
+     * (PostgreSQL's pg_advisory_xact_lock, keyed by the month, released at commit or rollback; another instance
+     * deciding the same month waits for it). On H2 one process opens the store, and its pipeline runs one run at a time.
+     */
+    public void lockMonth(java.sql.Connection c, java.time.YearMonth month) throws java.sql.SQLException {
+        if (!shared) return;
+        // keyed by the schema (one per force on a national database: forces never wait on each other) and the month
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('perfalert.' || current_schema()), ?)")) {
+            ps.setInt(1, month.getYear() * 12 + month.getMonthValue() - 1);
+            ps.execute();
+        }
+    }
+
     public Clock clock() { return clock; }
 
     /** The observations and their revision history. */
@@ -93,6 +137,13 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() { dataSource.close(); }
+
+    /** H2 locks its file for the process that opened it: another process gets error 90020 ("already in use"). */
+    static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof java.sql.SQLException s && (s.getErrorCode() == 90020 || "90020".equals(s.getSQLState()))) return true;
+        return false;
+    }
 
     static String rootMessage(Throwable e) {
         Throwable t = e;

@@ -35,9 +35,64 @@ class InboxTest {
 
     Path drop(String name, String rows) throws Exception { return Files.writeString(inbox().resolve(name), HEADER + rows); }
 
-    /** A fresh inbox over the store, as after a restart; owed collects the months recorded with each stored file. */
+    /** A fresh inbox over the store, as after a restart (which releases the claims of the run before, as the service does). */
     Inbox inbox(Store store) throws Exception {
+        new InboxLedger(store.dataSource()).releaseClaims(null);
         return new Inbox(inbox(), new InboxLedger(store.dataSource()), n -> n + ".done", TestConfig.clock());
+    }
+
+    /** An instance of several sharing the inbox: its own name, a lease of a minute, and its own clock. */
+    Inbox instance(Store store, String name, java.time.Clock clock) throws Exception {
+        return new Inbox(inbox(), new InboxLedger(store.dataSource()), n -> n + ".done", clock,
+                new Inbox.Claims(name, java.time.Duration.ofMinutes(1), true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.perfalert.store.TestStores#targets")
+    void aFileClaimedByAnInstanceThatDiedIsLeftToItUntilItsClaimRunsOutThenTakenOverAndLoadedOnce(String target) throws Exception {
+        try (Store store = TestStores.open(target, dir, TestConfig.clock())) {
+            Path file = drop("a.csv", "2020-01,calls_999,force,Cambridgeshire,1000\n");
+            java.time.Instant t0 = TestConfig.clock().instant();
+            // instance A claims the file and dies inside the load
+            assertThatThrownBy(() -> instance(store, "A", java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC))
+                    .take(file, loader(store), (c, r) -> { throw new SimulatedCrash("in the load"); }, "run-a"))
+                    .isInstanceOf(SimulatedCrash.class);
+            assertThat(new InboxLedger(store.dataSource()).claimsByOwner()).containsEntry("A", 1);
+
+            // B looks before A's claim ran out: the file is left where it is, nothing stored
+            Inbox.Taken early = instance(store, "B", java.time.Clock.fixed(t0.plusSeconds(59), java.time.ZoneOffset.UTC))
+                    .take(file, loader(store), (c, r) -> fail("loaded while A holds it"), "run-b1");
+            assertThat(early.outcome()).isEqualTo(Inbox.Outcome.CLAIMED_ELSEWHERE);
+            assertThat(file).exists();
+            assertThat(store.observations().all()).isEmpty();
+
+            // after the lease B takes it over and loads it, once
+            Inbox.Taken late = instance(store, "B", java.time.Clock.fixed(t0.plusSeconds(61), java.time.ZoneOffset.UTC))
+                    .take(file, loader(store), (c, r) -> { }, "run-b2");
+            assertThat(late.outcome()).isEqualTo(Inbox.Outcome.LOADED);
+            assertThat(store.observations().all()).hasSize(1);
+            assertThat(new InboxLedger(store.dataSource()).claimsByOwner()).isEmpty();
+            assertThat(names(dir.resolve("inbox/processed"))).containsExactly("a.csv", "a.csv.report.txt");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.perfalert.store.TestStores#targets")
+    void anInstanceWhoseClaimWasTakenOverStoresNothingOfTheFile(String target) throws Exception {
+        try (Store store = TestStores.open(target, dir, TestConfig.clock())) {
+            Path file = drop("a.csv", "2020-01,calls_999,force,Cambridgeshire,1000\n");
+            java.time.Instant t0 = TestConfig.clock().instant();
+            InboxLedger ledger = new InboxLedger(store.dataSource());
+            InboxFile asDropped = InboxFile.at(file);
+            // A is slow: while it loads, its claim runs out and B takes the file over
+            Inbox.Taken slow = instance(store, "A", java.time.Clock.fixed(t0, java.time.ZoneOffset.UTC)).take(file, loader(store),
+                    (c, r) -> assertThat(ledger.claim(asDropped, "B", t0.plusSeconds(61), t0.plusSeconds(121))).isTrue(),
+                    "run-a");
+            assertThat(slow.outcome()).isEqualTo(Inbox.Outcome.CLAIMED_ELSEWHERE);
+            assertThat(store.observations().all()).as("A's load rolled back").isEmpty();
+            assertThat(file).exists();
+            assertThat(ledger.claimsByOwner()).containsExactly(java.util.Map.entry("B", 1));
+        }
     }
 
     FileLoader loader(Store store) { return new FileLoader(TestConfig.config(), store.observations(), TestConfig.clock()); }

@@ -114,6 +114,41 @@ class OwedEvaluationTest {
         }
     }
 
+    /**
+     * Issue 17: two instances (two pools on one PostgreSQL schema) evaluate the same owed months at the same moment.
+     * Each month is decided by one of them only (the month lock, then its owed rows paid once): the months the two
+     * keep add up to the twelve owed, every exception is raised once, and November is emailed once.
+     */
+    @org.junit.jupiter.api.Test
+    void twoInstancesEvaluatingTheSameMonthsAtOnceDecideEachMonthOnce() throws Exception {
+        try (Store one = TestStores.open(TestStores.POSTGRESQL, dir, clock);
+             Store two = Store.open(TestStores.pgUrl(), System.getenv().getOrDefault("PERFALERT_TEST_PG_USER", "perfalert"),
+                     System.getenv().getOrDefault("PERFALERT_TEST_PG_PASSWORD", ""), clock)) {
+            Configuration config = config("config", true);
+            Pipeline a = pipeline(one, parts(one, config), 12), b = pipeline(two, parts(two, config), 12);
+            a.load(year());
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var ranA = pool.submit(() -> { together.await(); return a.evaluateOwed("run-a"); });
+                var ranB = pool.submit(() -> { together.await(); return b.evaluateOwed("run-b"); });
+                List<YearMonth> decided = new ArrayList<>();
+                for (var ran : List.of(ranA, ranB))
+                    ran.get(120, java.util.concurrent.TimeUnit.SECONDS).forEach(m -> decided.add(m.evaluation().month()));
+                assertThat(decided).as("each month decided by one instance").hasSize(12).doesNotHaveDuplicates();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(a.owed()).isEmpty();
+            for (YearMonth m = JAN; !m.isAfter(DEC); m = m.plusMonths(2)) {
+                YearMonth month = m;
+                assertThat(new AlertStore(one.dataSource()).forMonth(month)).as("alerts of " + month)
+                        .filteredOn(x -> x.status() == AlertStatus.NEW).hasSize(1);
+            }
+            assertThat(mails(one)).singleElement().satisfies(e -> assertThat(e.subject()).contains("November 2020"));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.perfalert.store.TestStores#targets")
     void aCrashBetweenEvaluatingAndStoringTheAlertsLeavesTheMonthsOwedAndTheyAreRaisedOnceAfterARestart(String target) throws Exception {

@@ -43,4 +43,18 @@ class PullScheduleTest {
         assertThat(s.due("folder")).as("each kind looks on its own").containsExactly(folder);
         assertThat(s.due("sql")).isEmpty();
     }
+
+    @Test
+    void onAClusterTheTicksPreviousFiringIsTheLastLookWhateverInstanceFiredIt() {
+        Source http = new Source("open-data", Source.Kind.HTTP, "0 0 6 * * ?", true, 3, null, null, null);
+        Clock at0501 = Clock.fixed(Instant.parse("2026-06-15T05:01:00Z"), ZoneOffset.UTC);
+        // this instance started long ago and never looked; the cluster's tick fired last at 05:00 on another instance
+        PullSchedule s = new PullSchedule(List.of(http), at0501, Instant.parse("2026-06-14T00:00:00Z"));
+        assertThat(s.due("http", Instant.parse("2026-06-15T05:00:00Z"), null)).as("pulled by the other instance").isEmpty();
+        assertThat(s.due("http", Instant.parse("2026-06-15T04:59:00Z"), null)).containsExactly(http);
+        // ticks late in a row (the job was busy): each window ends at its own scheduled firing, so one pull per firing
+        assertThat(s.due("http", Instant.parse("2026-06-15T04:59:58Z"), Instant.parse("2026-06-15T04:59:59Z"))).isEmpty();
+        assertThat(s.due("http", Instant.parse("2026-06-15T04:59:59Z"), Instant.parse("2026-06-15T05:00:00Z"))).containsExactly(http);
+        assertThat(s.due("http", Instant.parse("2026-06-15T05:00:00Z"), Instant.parse("2026-06-15T05:00:01Z"))).isEmpty();
+    }
 }

@@ -65,6 +65,7 @@ class KilledServiceTest {
         s.put("mail.smtp.host", "127.0.0.1");
         s.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         s.put("mail.send.lease.seconds", "2");
+        s.put("instance.id", "the-one-machine");   // restarted as the same instance: its file claims are released at start
         s.put("notify.max-age-months", "1000");   // every month emailed, however the loads and evaluations interleave
         s.put("inbox.dir", root.resolve("inbox").toString());
         s.put("service.state.dir", root.resolve("state").toString());

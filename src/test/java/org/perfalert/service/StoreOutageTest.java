@@ -5,7 +5,9 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfalert.alerts.AlertStore;
+import org.perfalert.fixtures.TcpProxy;
 import org.perfalert.pipeline.OwedMonths;
+import org.perfalert.store.TestStores;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -66,6 +68,60 @@ class StoreOutageTest {
             assertThat(new OwedMonths(f.parts.store().dataSource()).all()).isEmpty();
         } finally {
             h2.stop();
+        }
+    }
+
+    /**
+     * Issue 17: PostgreSQL unreachable under the running service (a proxy in front of it cuts every connection and
+     * refuses new ones; the server itself, which other tests use, is left alone). Files wait, health is DOWN (ingest,
+     * the instance's claims), and once the store answers again everything is loaded, evaluated and emailed, once.
+     */
+    @Test
+    void onPostgresqlUnreachableTheServiceWaitsSaysSoAndResumesNothingLostNothingTwice(@TempDir Path tmp) throws Exception {
+        int http = freePort();
+        TestStores.open(TestStores.POSTGRESQL, tmp, java.time.Clock.systemUTC()).close();   // a fresh schema of this run's own
+        URI real = URI.create(TestStores.pgUrl().substring("jdbc:".length()));
+        String user = System.getenv().getOrDefault("PERFALERT_TEST_PG_USER", "perfalert");
+        String password = System.getenv().getOrDefault("PERFALERT_TEST_PG_PASSWORD", "");
+        try (TcpProxy proxy = new TcpProxy(real.getHost(), real.getPort())) {
+            String url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + real.getRawPath() + "?" + real.getRawQuery();
+            Map<String, String> settings = Map.of("store.url", url, "store.user", user, "instance.id", "only");
+            try (ServiceFixture f = new ServiceFixture(tmp, http, settings, Map.of(), Map.of("PERFALERT_STORE_PASSWORD", password),
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP))) {
+                Path processed = f.inbox.resolve("processed");
+                f.drop("2020-01.csv", HEADER + "2020-01,abandonment_101_secondary,force,Cambridgeshire,35\n");
+                await("January loaded and emailed", DEADLINE, () -> names(processed).contains("2020-01.csv") && f.received().length == 1);
+
+                proxy.cut();
+                long cutAt = System.nanoTime();
+                f.drop("2020-03.csv", HEADER + "2020-02,abandonment_101_secondary,force,Cambridgeshire,10\n"
+                        + "2020-03,abandonment_101_secondary,force,Cambridgeshire,36\n");
+                await("health DOWN for ingest and for the instance", DEADLINE, () -> {
+                    HttpResponse<String> r = health(http);
+                    return r.statusCode() == 503 && r.body().contains("loading fails since") && r.body().contains("the store does not answer");
+                });
+                assertThat(f.inbox.resolve("2020-03.csv")).exists();
+                assertThat(names(f.inbox.resolve("rejected"))).isEmpty();
+
+                proxy.restore();
+                long restoredAt = System.nanoTime();
+                await("March loaded, evaluated and emailed; health UP", DEADLINE, () -> names(processed).contains("2020-03.csv")
+                        && f.received().length >= 2 && health(http).statusCode() == 200);
+                org.slf4j.LoggerFactory.getLogger(StoreOutageTest.class).info("PostgreSQL away for {} ms; all done {} ms after it came back",
+                        (restoredAt - cutAt) / 1_000_000, (System.nanoTime() - restoredAt) / 1_000_000);
+                assertThat(f.parts.store().observations().all()).hasSize(3);
+                assertThat(names(processed)).containsExactly("2020-01.csv", "2020-01.csv.report.txt", "2020-03.csv", "2020-03.csv.report.txt");
+                List<String> ids = new ArrayList<>();
+                for (MimeMessage m : f.received()) ids.add(m.getMessageID());
+                assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+                // health per instance: who it is, its part in the clustered schedules, and (once the last send is marked)
+                // nothing held
+                await("nothing held by the instance", DEADLINE, () -> health(http).body().matches(
+                        "(?s).*\"emails.claimed\"\\s*:\\s*0\\b.*\"files.claimed\"\\s*:\\s*0\\b.*"));
+                assertThat(health(http).body()).contains("clustered: this instance takes its turn")
+                        .containsPattern("\"instance.id\"\\s*:\\s*\"only\"");
+                assertThat(new OwedMonths(f.parts.store().dataSource()).all()).isEmpty();
+            }
         }
     }
 
