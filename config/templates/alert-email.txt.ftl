@@ -11,6 +11,8 @@ ${item.number}. <#if item.status == "withdrawn">WITHDRAWN: ${item.headline}
   (a revision of the data means this no longer holds; please disregard the earlier email)
 <#else>${item.severity?upper_case}: ${item.headline}<#if item.status == "continuing"> (continuing)</#if>
 </#if>
+<#if item.also?has_content>  ${item.also}
+</#if>
   rule: ${item.rule}
 <#list item.evidence as row>
   ${row.key}: ${row.value}

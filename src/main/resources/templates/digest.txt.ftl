@@ -6,7 +6,23 @@ ${d.period}
 
 New concerns: ${c.newConcerns}   New improvements: ${c.newImprovements}   Continuing: ${c.continuing}
 Resolved: ${c.resolved}   Withdrawn: ${c.withdrawn}   Acknowledged: ${c.acknowledged}
-${d.raised} exception<#if d.raised != 1>s</#if> held this week<#if c.newNeutral gt 0> (${c.newNeutral} new with no better direction)</#if><#if c.silenced gt 0>, ${c.silenced} of them silenced</#if>; the ${d.shownLines} most important series are shown below, the rest are in the appendix.
+${d.raised} exception<#if d.raised != 1>s</#if> held this week<#if c.newNeutral gt 0> (${c.newNeutral} new with no better direction)</#if><#if c.silenced gt 0>, ${c.silenced} of them silenced</#if>; the week's signals and the ${d.worthALook?size} notable exceptions most worth a look are shown below, the rest are counted by theme and rule.
+
+== Signals ==
+<#list d.signals as it>
+${it?counter}. [${it.severity?upper_case}] ${it.headline}
+   Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also ${it.also?join(", ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
+<#else>
+No signals this week.
+</#list>
+
+== Worth a look ==
+<#list d.worthALook as it>
+${it?counter}. [${it.severity?upper_case}] ${it.headline}
+   Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also ${it.also?join(", ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
+<#else>
+No notable exceptions this week.
+</#list>
 <#list d.themes as th>
 
 == ${th.theme} ==
@@ -14,10 +30,9 @@ ${d.raised} exception<#if d.raised != 1>s</#if> held this week<#if c.newNeutral 
 ${it?counter}. [${it.severity?upper_case}] ${it.headline}
    Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also ${it.also?join(", ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
 <#else>
-No exceptions this week.
+<#assign counted = d.others?filter(o -> o.theme == th.theme)>
+<#if counted?has_content>Other exceptions: <#list counted as o>${o.rule} ${o.count}<#sep>, </#sep></#list>.<#else>No other exceptions this week.</#if>
 </#list>
-<#if th.inAppendix gt 0>(${th.inAppendix} more in the appendix)
-</#if>
 <#if th.board?has_content>
 
 Force measure | ${d.boardMonth} | 1, 2, 3 years ago | vs 1-yr avg | vs 3-yr avg | rolling 12 m | benchmark | rolling vs benchmark

@@ -134,6 +134,7 @@ public class EmailRenderer {
         m.put("direction", e.direction().id());
         m.put("rule", e.rule());
         m.put("headline", e.headline() == null ? "" : e.headline());
+        m.put("also", i.alsoText());
         m.put("alertId", String.valueOf(i.alertId()));
         List<Map<String, String>> rows = new ArrayList<>();
         (e.evidence() == null ? Map.<String, Object>of() : e.evidence())

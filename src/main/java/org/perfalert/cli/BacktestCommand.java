@@ -34,6 +34,9 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json, text or csv (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--notable", description = "print only notable exceptions and signals (SIGNALS.md 3)")
+    boolean notableOnly;
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("json", "text", "csv").contains(format))
@@ -48,6 +51,7 @@ public class BacktestCommand implements Callable<Integer> {
         try (ExceptionOutput out = ExceptionOutput.open(format, spec.commandLine().getOut())) {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                 List<PerformanceException> found = run.evaluator.evaluate(run.history, m);
+                if (notableOnly) found = found.stream().filter(PerformanceException::notable).toList();
                 out.write(found);
                 done++;
                 if (System.currentTimeMillis() - start > PROGRESS_AFTER_MILLIS) {

@@ -29,6 +29,9 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json or text (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--notable", description = "print only notable exceptions and signals (SIGNALS.md 3)")
+    boolean notableOnly;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("json") && !format.equals("text"))
@@ -39,6 +42,7 @@ public class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("note: the data has no figures for " + m + ", so nothing is evaluated"
                     + run.history.latestMonth().map(l -> " (the latest month in the data is " + l + ")").orElse(""));
         List<PerformanceException> found = run.evaluator.evaluate(run.history, m);
+        if (notableOnly) found = found.stream().filter(PerformanceException::notable).toList();
         ExceptionOutput.print(found, format, spec.commandLine().getOut());
         return Main.OK;
     }

@@ -43,7 +43,8 @@ public final class Settings {
         // the notification policy (docs/alerts-and-email.md)
         d.put("notify.email.statuses", "new");
         d.put("notify.email.severities", "high,medium");
-        d.put("notify.email.directions", "concern");
+        d.put("notify.email.kinds", "signal,threshold");
+        d.put("notify.email.directions", "concern,neutral");
         d.put("notify.withdrawn", "true");
         d.put("notify.email.max.items", "10");
         // loading
@@ -54,7 +55,7 @@ public final class Settings {
         d.put("digest.cron", "0 0 7 ? * MON");
         d.put("digest.zone", "Europe/London");
         d.put("digest.dir", "out/digests");
-        d.put("digest.top", "5");
+        d.put("digest.top", "10");
         // pulls (docs/sources.md)
         d.put("pull.dir", "data/pull");
         d.put("pull.failures.before.email", "3");

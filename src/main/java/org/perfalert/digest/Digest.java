@@ -11,13 +11,29 @@ import java.util.Map;
  * @param earlier    exceptions of months before the latest one processed in the week (a backlog), not ranked
  * @param acknowledged the acknowledgements people made during the week, oldest first
  * @param images     the sparkline PNGs by file name (referred to by TopItem.image)
+ * @param signals    the week's signals and thresholds (SIGNALS.md 4: what leads were emailed), strongest first, one per series
+ * @param worthALook the top notable section-5 exceptions by |z| (one per series), after the signals
+ * @param others     everything else that holds, as counts per theme and rule
  */
 public record Digest(DigestWeek week, String title, String period, List<String> dataMonths, String boardMonth,
                      Counts counts, List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late,
                      List<String> noData, List<AppendixTheme> appendix, List<AppendixLine> resolved,
                      List<AppendixLine> withdrawn, List<AppendixLine> silenced, List<AppendixLine> earlier,
                      List<AckLine> acknowledged, int raised, int shownLines,
-                     Map<String, byte[]> images) {
+                     Map<String, byte[]> images, List<TopItem> signals, List<TopItem> worthALook, List<RuleCount> others) {
+
+    /** A digest without SIGNALS.md's sections (signals, worth a look, counts of the rest). */
+    public Digest(DigestWeek week, String title, String period, List<String> dataMonths, String boardMonth, Counts counts,
+                  List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late, List<String> noData,
+                  List<AppendixTheme> appendix, List<AppendixLine> resolved, List<AppendixLine> withdrawn,
+                  List<AppendixLine> silenced, List<AppendixLine> earlier, List<AckLine> acknowledged, int raised,
+                  int shownLines, Map<String, byte[]> images) {
+        this(week, title, period, dataMonths, boardMonth, counts, themes, silences, late, noData, appendix, resolved, withdrawn,
+                silenced, earlier, acknowledged, raised, shownLines, images, List.of(), List.of(), List.of());
+    }
+
+    /** How many of the week's other exceptions (neither signals nor worth a look) a rule raised in a theme. */
+    public record RuleCount(String theme, String rule, int count) { }
 
     /** The headline counts of the week. */
     public record Counts(int newConcerns, int newImprovements, int newNeutral, int continuing, int resolved, int withdrawn,

@@ -47,7 +47,7 @@ class AcknowledgingTest {
 
     PerformanceException robbery(YearMonth m) { return exception("threshold-above", "robbery", "Cambridgeshire", m, MEDIUM, CONCERN, 77); }
 
-    PerformanceException burglary(YearMonth m) { return exception("twelve-month-high", "burglary", "Fenland", m, HIGH, CONCERN, 41); }
+    PerformanceException burglary(YearMonth m) { return exception("exceptional-high", "burglary", "Fenland", m, HIGH, CONCERN, 41); }
 
     long id(YearMonth m, String metric) {
         return new AlertStore(ds).forMonth(m).stream().filter(a -> a.series().metric().equals(metric)).findFirst().orElseThrow().id();

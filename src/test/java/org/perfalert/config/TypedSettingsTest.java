@@ -33,7 +33,7 @@ class TypedSettingsTest {
                 "", "", "perfalert@localhost"));
         assertThat(Backoff.from(NOTHING_SET)).isEqualTo(Backoff.DEFAULT);
         assertThat(DigestSettings.from(NOTHING_SET)).isEqualTo(new DigestSettings(Path.of("out/digests"), ZoneId.of("Europe/London"),
-                5, "0 0 7 ? * MON"));
+                10, "0 0 7 ? * MON"));
         assertThat(PullSettings.from(NOTHING_SET)).isEqualTo(new PullSettings(Path.of("data/pull"), 3, 60_000));
         assertThat(Service.Options.from(NOTHING_SET, Path.of("routes"))).isEqualTo(new Service.Options(Path.of("routes"),
                 Path.of("inbox"), Path.of("data"), 8080, "0 0 7 ? * MON", "Europe/London", 1000, 10_000, 2000, 60));
