@@ -71,6 +71,27 @@ class AcknowledgingTest {
     }
 
     @Test
+    void acknowledgingAnItemAcknowledgesEveryAlertFoldedIntoIt() {
+        // robbery at the force and in Fenland, and a section-5 rule on the force figure: one item for Cris (the robbery owner)
+        evaluated.addAll(series("robbery", "Fenland"));
+        PerformanceException fenland = exception("exceptional-high", "robbery", "Fenland", FEB, HIGH, CONCERN, 12);
+        PerformanceException high = exception("twelve-month-high", "robbery", "Cambridgeshire", FEB, HIGH, CONCERN, 77);
+        raise(stages, FEB, List.of(robbery(FEB), fenland, high), evaluated, "feb");
+        Map<String, Long> ids = new HashMap<>();
+        new AlertStore(ds).forMonth(FEB).forEach(a -> ids.put(a.rule() + " " + a.series().area(), a.id()));
+        long lead = ids.get("exceptional-high Fenland");   // the lowest level leads the item
+
+        Acknowledging.Result r = new Acknowledging(ds).acknowledgeItem(lead, new Acknowledging.Who("Cris Crime", "cris@example.org", "link"),
+                "one prolific offender", clock.instant());
+
+        assertThat(r.added()).extracting(Acknowledgement::alertId).containsExactlyInAnyOrder(lead,
+                ids.get("threshold-above Cambridgeshire"), ids.get("twelve-month-high Cambridgeshire"));
+        // someone who was not emailed that item acknowledges only the alert named
+        assertThat(new Acknowledging(ds).acknowledgeItem(ids.get("threshold-above Cambridgeshire"),
+                new Acknowledging.Who("Bea", "bea@example.org", "link"), "seen", clock.instant()).added()).hasSize(1);
+    }
+
+    @Test
     void commentsAreKeptAsTextOnLinesAndCut() {
         assertThat(Acknowledging.comment("a\r\nb\rc\u0007d\u2028e\tf")).isEqualTo("a\nb\ncde f");
         assertThat(Acknowledging.comment(" \n ")).isNull();

@@ -87,6 +87,21 @@ class RuleCommandsTest {
     }
 
     @Test
+    void notablePrintsOnlyTheNotableExceptionsAndTheSignals() throws Exception {
+        String[] args = {"backtest", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--from", "2020-04", "--to", "2020-09"};
+        CliRun all = run(args), notable = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--notable"))
+                .toArray(String[]::new));
+        assertThat(notable.exit()).as(notable.err()).isZero();
+        List<JsonNode> every = new java.util.ArrayList<>(), only = new java.util.ArrayList<>();
+        JSON.readTree(all.out()).forEach(every::add);
+        JSON.readTree(notable.out()).forEach(only::add);
+        assertThat(only).isNotEmpty().allSatisfy(e -> assertThat(e.get("notable").asBoolean()).isTrue());
+        assertThat(only).anySatisfy(e -> assertThat(e.get("rule").asText()).isIn("exceptional-high", "exceptional-low", "sustained-rise",
+                "sustained-fall", "year-on-year-rise", "year-on-year-fall"));
+        assertThat(only).hasSize((int) every.stream().filter(e -> e.get("notable").asBoolean()).count()).hasSizeLessThan(every.size());
+    }
+
+    @Test
     void backtestPrintsCsvForTheRange() {
         CliRun r = run("backtest", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--from", "2019-06", "--to", "2019-07", "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
