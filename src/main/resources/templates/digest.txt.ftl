@@ -7,7 +7,9 @@ ${d.period}
 New concerns: ${c.newConcerns}   New improvements: ${c.newImprovements}   Continuing: ${c.continuing}
 Resolved: ${c.resolved}   Withdrawn: ${c.withdrawn}   Acknowledged: ${c.acknowledged}
 ${d.raised} exception<#if d.raised != 1>s</#if> held this week<#if c.newNeutral gt 0> (${c.newNeutral} new with no better direction)</#if><#if c.silenced gt 0>, ${c.silenced} of them silenced</#if>; the week's signals and the ${d.worthALook?size} notable exceptions most worth a look are shown below, the rest are counted by theme and rule.
-
+<#if d.backfilled gt 0>${d.backfilled} of them belong to backfilled months (more than ${d.maxAgeMonths} months before the latest data): stored and emailed to no one; see "Earlier months" in the appendix.
+</#if><#if d.retired?has_content>${d.retired?size} exception<#if d.retired?size != 1>s</#if> closed because the measure was removed from the configuration (see the appendix).
+</#if>
 == Signals ==
 <#list d.signals as it>
 ${it?counter}. [${it.severity?upper_case}] ${it.headline}
@@ -71,7 +73,7 @@ ${ap.theme} (${ap.lines?size} more):
   - ${g.series}: ${g.rules?join(", ")}
 </#list>
 </#list>
-<#list [["Resolved", d.resolved], ["Withdrawn after a data revision", d.withdrawn], ["Silenced", d.silenced], ["Earlier months, processed this week", d.earlier]] as part>
+<#list [["Resolved", d.resolved], ["Withdrawn after a data revision", d.withdrawn], ["Silenced", d.silenced], ["Earlier months, processed this week", d.earlier], ["Closed: measure removed from the configuration", d.retired]] as part>
 <#if part[1]?has_content>
 ${part[0]} (${part[1]?size}):
 <#list part[1] as l>
@@ -79,7 +81,7 @@ ${part[0]} (${part[1]?size}):
 </#list>
 </#if>
 </#list>
-<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content && !d.earlier?has_content>
+<#if !d.appendix?has_content && !d.resolved?has_content && !d.withdrawn?has_content && !d.silenced?has_content && !d.earlier?has_content && !d.retired?has_content>
 Nothing more this week.
 </#if>
 

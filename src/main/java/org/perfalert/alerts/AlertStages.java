@@ -51,6 +51,14 @@ public final class AlertStages {
 
     /** Raises one month's evaluation: stores what changed and queues the emails; runId is kept on the rows. */
     public RunSummary process(Evaluation evaluation, String runId) {
+        return process(evaluation, runId, true, c -> null);
+    }
+
+    /**
+     * The same; with email false the month is a backfill (older than notify.max-age-months): its alerts are stored and
+     * counted by the digest, and emailed to no one. also runs in the same transaction (the month's owed evaluation paid).
+     */
+    public RunSummary process(Evaluation evaluation, String runId, boolean email, Transactions.Work<?> also) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         List<Silence> active = silences.activeOn(today);
@@ -61,8 +69,20 @@ public final class AlertStages {
             List<AlertItem> raised = persist.write(c, decisions, runId, now);
             Set<Long> acknowledged = AckCarry.carry(c, acks, alerts, raised, monthBefore, now);   // no reminders once acknowledged
             EmailPlan plan = planner.plan(evaluation.month(), raised, acknowledged::contains);
+            if (!email) plan = plan.withoutEmails();
             enqueue.enqueue(c, render.render(plan, evaluation.history(), now), runId, now);
+            also.on(c);
             return RunSummary.of(evaluation, runId, decisions, plan);
+        });
+    }
+
+    /** Closes as retired the alerts that hold for metrics no longer in the configuration; returns how many. */
+    public int retire(Set<String> metrics, String runId) {
+        Instant now = clock.instant();
+        return Transactions.write(ds, "close the alerts of metrics removed from the configuration", c -> {
+            List<Decision> retired = LifecycleStage.retire(alerts.holding(c), metrics);
+            persist.write(c, retired, runId, now);
+            return retired.size();
         });
     }
 }

@@ -9,7 +9,9 @@ public enum AlertStatus {
     /** Held at M−1 and no longer holds at M. */
     RESOLVED,
     /** Was found for M, but a re-evaluation of M after a data revision no longer finds it. */
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Held, but its metric was removed from config/metrics.yaml: closed, as nothing will evaluate it again. */
+    RETIRED;
 
     public String id() { return name().toLowerCase(); }
 

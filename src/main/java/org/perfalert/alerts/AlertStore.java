@@ -56,6 +56,12 @@ public class AlertStore {
                 .stream().findFirst());
     }
 
+    /** The rows that hold (new or continuing), inside the caller's transaction. */
+    public List<StoredAlert> holding(Connection c) {
+        return Transactions.within(c, "read the alerts that hold", cx -> select(cx,
+                "WHERE status IN ('" + AlertStatus.NEW.id() + "', '" + AlertStatus.CONTINUING.id() + "') ORDER BY id", ps -> { }));
+    }
+
     /** A row by its number, in the caller's transaction. */
     public Optional<StoredAlert> find(Connection c, long id) {
         return Transactions.within(c, "find alert " + id, cx -> select(cx, "WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst());

@@ -22,6 +22,9 @@ public record EmailPlan(YearMonth month, List<Routed> routed, List<PolicyStage.D
     /** One lead's email: the items in it, most important first, and how many more were over the limit. */
     public record LeadEmail(Person lead, List<AlertItem> items, int heldBack) { }
 
+    /** The same plan with no email sent now: a backfilled month's exceptions go to the digest only. */
+    public EmailPlan withoutEmails() { return new EmailPlan(month, routed, nobody, List.of()); }
+
     /** How many exceptions were planned (routed ones appear once per recipient). */
     public long exceptions() {
         return Stream.concat(routed.stream().map(Routed::item), nobody.stream().map(PolicyStage.Decided::item)).distinct().count();

@@ -26,6 +26,8 @@ public final class Lifecycle {
             case NEW, CONTINUING, WITHDRAWN -> Optional.of(AlertStatus.WITHDRAWN);
             // A resolution stands only while the month before still holds (a revision of M−1 may undo it).
             case RESOLVED -> heldLastMonth ? stored : Optional.empty();
+            // Closed when its metric was removed; the metric is back and no longer finds it: it stays closed.
+            case RETIRED -> stored;
         };
     }
 }

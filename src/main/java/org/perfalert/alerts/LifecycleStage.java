@@ -63,6 +63,18 @@ public final class LifecycleStage {
         return out;
     }
 
+    /**
+     * Retiring: every holding row whose metric is not among the metrics of the configuration is closed as retired (its
+     * figures are no longer evaluated, so it would otherwise hold for ever).
+     */
+    public static List<Decision> retire(Collection<StoredAlert> holding, Set<String> metrics) {
+        List<Decision> out = new ArrayList<>();
+        for (StoredAlert a : holding)
+            if (a.status().holds() && !metrics.contains(a.series().metric()))
+                out.add(new Decision(Decision.Action.RAISE, a.asException(), AlertStatus.RETIRED, a, a.silencedBy()));
+        return out;
+    }
+
     private static boolean sameContent(StoredAlert a, PerformanceException e) {
         return a.severity() == e.severity() && a.direction() == e.direction() && Objects.equals(a.headline(), e.headline())
                 && AlertStore.json(a.evidence()).equals(AlertStore.json(e.evidence()));

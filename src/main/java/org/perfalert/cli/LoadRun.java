@@ -5,12 +5,14 @@ import org.perfalert.config.ConfigException;
 import org.perfalert.config.Configuration;
 import org.perfalert.notify.MailSettings;
 import org.perfalert.notify.OutboxSender;
+import org.perfalert.pipeline.Limits;
 import org.perfalert.pipeline.MonthRun;
 import org.perfalert.pipeline.Pipeline;
 import org.perfalert.pipeline.RunParts;
 import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCompiler;
 import org.perfalert.rules.RuleProblems;
+import org.perfalert.rules.RuleStopped;
 import org.perfalert.store.Store;
 
 import java.io.PrintWriter;
@@ -34,7 +36,7 @@ final class LoadRun {
         this.cfg = cfg;
         this.store = store;
         this.clock = clock;
-        this.pipeline = new Pipeline(store.observations(), () -> parts, clock);
+        this.pipeline = new Pipeline(store, () -> parts, clock, Limits.from(cfg.settings()));
     }
 
     /**
@@ -67,18 +69,44 @@ final class LoadRun {
             out.println("No figures changed: nothing to evaluate.");
             return;
         }
-        List<MonthRun> months = pipeline.evaluateAndRaise(touched, runId);
+        print(guarded(() -> pipeline.evaluateAndRaise(touched, runId)), out);
+        send(send, out);
+    }
+
+    /** Evaluates every month owed an evaluation (in chunks, oldest first) and says what was done; sends when asked. */
+    void finishOwed(String runId, boolean send, PrintWriter out) {
+        int months = 0;
+        for (List<MonthRun> chunk; !(chunk = guarded(() -> pipeline.evaluateOwed(runId))).isEmpty(); months += chunk.size())
+            print(chunk, out);
+        if (months == 0) out.println("No month is owed an evaluation.");
+        send(send, out);
+    }
+
+    private static List<MonthRun> guarded(java.util.function.Supplier<List<MonthRun>> run) {
+        try {
+            return run.get();
+        } catch (RuleStopped e) {
+            throw new UserError(e.getMessage() + "; the figures are stored and the months stay owed an evaluation:"
+                    + " correct the rule, then run perfalert reevaluate (or let perfalert run finish them)");
+        }
+    }
+
+    private static void print(List<MonthRun> months, PrintWriter out) {
         for (MonthRun m : months) {
             RunSummary s = m.alerts();
-            out.printf("Evaluated %s: %d exceptions (%d new, %d continuing, %d resolved, %d withdrawn, %d silenced); %d emails queued%n",
-                    s.month(), s.found(), s.newCount(), s.continuing(), s.resolved(), s.withdrawn(), s.silenced(), s.emailsQueued());
+            out.printf("Evaluated %s%s: %d exceptions (%d new, %d continuing, %d resolved, %d withdrawn, %d silenced); %d emails queued%n",
+                    s.month(), m.backfill() ? " (backfill: stored, emailed to no one)" : "", s.found(), s.newCount(),
+                    s.continuing(), s.resolved(), s.withdrawn(), s.silenced(), s.emailsQueued());
         }
+    }
+
+    private void send(boolean send, PrintWriter out) {
         if (send) {
             MailSettings mail = MailSettings.from(cfg.settings());
             OutboxSender.Report r = OutboxSender.over(store.dataSource(), cfg.settings(), clock).sendDue();
             out.printf("Sent %d emails (%s mode)%s%n", r.sent(), mail.mode(), r.failed() > 0 ? "; " + r.failed() + " failed and will be retried" : "");
         } else {
-            out.println("Emails wait in the outbox: `perfalert run` sends them (or load with --send).");
+            out.println("Emails wait in the outbox: `perfalert run` sends them (or use --send).");
         }
     }
 }

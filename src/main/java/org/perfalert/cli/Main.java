@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 EvaluateCommand.class, BacktestCommand.class, RulesCommand.class, LoadCommand.class,
                 DigestCommand.class, RunCommand.class, DemoCommand.class,
-                SilenceCommand.class, AckCommand.class, RecipientsCommand.class, PullCommand.class,
+                SilenceCommand.class, AckCommand.class, RecipientsCommand.class, PullCommand.class, ReevaluateCommand.class,
                 CommandLine.HelpCommand.class})
 public class Main implements Runnable {
     public static final int OK = 0, INPUT_ERROR = 1, USAGE = 2;

@@ -27,6 +27,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        JvmFlags.outOfMemoryWarning().ifPresent(w -> spec.commandLine().getErr().println(w));
         Settings settings = ConfigLoader.load(common.config).settings();
         try (Assembly parts = open(settings, common.config, common.rules);
              Service service = start(parts, settings, routes)) {

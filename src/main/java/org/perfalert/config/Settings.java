@@ -40,6 +40,9 @@ public final class Settings {
         d.put("mail.retry.first.seconds", "60");
         d.put("mail.retry.max.seconds", "3600");
         d.put("mail.retry.attempts", "20");
+        d.put("mail.smtp.allow-plaintext", "false");
+        d.put("mail.max-unknown-resends", "2");
+        d.put("mail.send.lease.seconds", "120");
         // the notification policy (docs/alerts-and-email.md)
         d.put("notify.email.statuses", "new");
         d.put("notify.email.severities", "high,medium");
@@ -47,8 +50,15 @@ public final class Settings {
         d.put("notify.email.directions", "concern,neutral");
         d.put("notify.withdrawn", "true");
         d.put("notify.email.max.items", "10");
+        d.put("notify.max-age-months", "2");
+        // evaluation (docs/operations.md)
+        d.put("evaluate.budget.seconds", "60");
+        d.put("evaluate.budget.matches-per-series", "100");
+        d.put("evaluate.chunk.months", "120");
         // loading
         d.put("inbox.dir", "inbox");
+        d.put("inbox.complete", "rename");
+        d.put("inbox.done-file-name", "${file:name}.done");
         d.put("load.max.file.bytes", String.valueOf(200L * 1024 * 1024));
         d.put("ingest.max-abs-value", "1e12");
         // the weekly digest (docs/digest.md)
@@ -78,6 +88,8 @@ public final class Settings {
         d.put("inbox.poll.ms", "1000");
         d.put("outbox.period.ms", "10000");
         d.put("reload.period.ms", "2000");
+        d.put("evaluate.period.ms", "1000");
+        d.put("health.inbox.max-age-minutes", "15");
         return Collections.unmodifiableMap(d);
     }
 

@@ -38,8 +38,10 @@ public final class DigestBuilder {
 
     /** board: the figures as they stand now (the board tables and sparklines are drawn from it). */
     public Digest build(DigestWeek week, BoardSource board) {
-        List<WeekAlert> rows = reader.changedBetween(week.start(), week.end()).stream()
-                .filter(a -> config.catalogue().contains(a.series().metric())).toList();
+        List<WeekAlert> changed = reader.changedBetween(week.start(), week.end());
+        List<WeekAlert> rows = changed.stream().filter(a -> config.catalogue().contains(a.series().metric())).toList();
+        // closed because their metric left the configuration: listed by metric id, as there is no label any more
+        List<Digest.AppendixLine> retired = lines(changed, a -> a.status() == AlertStatus.RETIRED);
         YearMonth boardMonth = reader.latestMonthLoadedBefore(week.end())
                 .or(() -> rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder())).orElse(null);
         List<String> dataMonths = rows.stream().map(WeekAlert::month).distinct().sorted().map(m -> m.format(MONTH)).toList();
@@ -112,12 +114,16 @@ public final class DigestBuilder {
                 acknowledged.size(),
                 (int) rows.stream().filter(a -> a.holds() && a.silenced()).count());
         int raised = (int) rows.stream().filter(WeekAlert::holds).count();
+        int maxAge = config.settings().getInt("notify.max-age-months");
+        YearMonth backfillBefore = boardMonth == null ? null : boardMonth.minusMonths(maxAge);
+        int backfilled = backfillBefore == null ? 0
+                : (int) rows.stream().filter(a -> a.holds() && a.month().isBefore(backfillBefore)).count();
         return new Digest(week, "Performance digest, week " + week, week.period(), dataMonths,
                 boardMonth == null ? null : boardMonth.format(MONTH), counts, themes, silenceLines, late, noData, appendix,
                 lines(rows, a -> a.status() == AlertStatus.RESOLVED), lines(rows, a -> a.status() == AlertStatus.WITHDRAWN),
                 lines(rows, a -> a.holds() && a.silenced()),
                 lines(rows, a -> a.holds() && !a.silenced() && a.month().isBefore(latest)), acknowledged, raised, shown, images,
-                signals, worth, others);
+                retired, backfilled, maxAge, signals, worth, others);
     }
 
     /** The group with its first member that passes first (the group is strongest first already). */

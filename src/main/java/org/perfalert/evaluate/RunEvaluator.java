@@ -4,6 +4,7 @@ import org.perfalert.model.Observation;
 import org.perfalert.model.PerformanceException;
 import org.perfalert.model.SeriesKey;
 import org.perfalert.rules.Evaluator;
+import org.perfalert.rules.Guard;
 import org.perfalert.rules.Series;
 import org.perfalert.rules.SeriesBuilder;
 
@@ -29,7 +30,12 @@ public final class RunEvaluator {
 
     /** The month's findings, the series evaluated, and the history they were found in. */
     public Evaluation evaluate(YearMonth month) {
-        List<PerformanceException> found = evaluator.evaluate(history, month);
+        return evaluate(month, Guard.none());
+    }
+
+    /** The same under a guard (a budget, and a handle to stop it by): ends in RuleStopped when it was stopped. */
+    public Evaluation evaluate(YearMonth month, Guard guard) {
+        List<PerformanceException> found = evaluator.evaluate(history, month, guard);
         Set<SeriesKey> evaluated = new HashSet<>();
         for (Series s : history.seriesAt(month)) evaluated.add(new SeriesKey(s.getMetricId(), s.getLevel(), s.getArea()));
         return new Evaluation(month, found, evaluated, history::values);

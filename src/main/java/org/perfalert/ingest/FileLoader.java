@@ -1,10 +1,11 @@
 package org.perfalert.ingest;
 
 import org.perfalert.config.Configuration;
-import org.perfalert.store.LoadOutcome;
 import org.perfalert.store.ObservationStore;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,16 +27,31 @@ public final class FileLoader {
         this.clock = clock;
     }
 
-    /** Loads one file. Problems with the file make a refused result; a store failure throws StoreException. */
-    public FileResult load(Path file) {
-        return store(FileParser.parse(file, cfg, clock));
+    /** What else a stored file's transaction records, knowing the result (its fate in the inbox, the months owed). */
+    @FunctionalInterface
+    public interface AlsoRecord {
+        void in(Connection c, FileResult stored) throws SQLException;
     }
 
-    private FileResult store(ParsedFile parsed) {
+    /** Loads one file. Problems with the file make a refused result; a store failure throws StoreException. */
+    public FileResult load(Path file) {
+        return load(file, (c, r) -> { });
+    }
+
+    /** The same; when the file is stored, also is recorded in the same transaction (a refused file stores nothing). */
+    public FileResult load(Path file, AlsoRecord also) {
+        return store(FileParser.parse(file, cfg, clock), also);
+    }
+
+    private FileResult store(ParsedFile parsed, AlsoRecord also) {
         Path file = parsed.path();
         if (!parsed.ok()) return new FileResult(file, parsed, null, LoadReport.refused(parsed));
-        LoadOutcome outcome = store.load(file.toString(), parsed.observations());
-        return new FileResult(file, parsed, outcome, LoadReport.loaded(parsed, outcome));
+        FileResult[] stored = new FileResult[1];
+        store.load(file.toString(), parsed.observations(), (c, outcome) -> {
+            stored[0] = new FileResult(file, parsed, outcome, LoadReport.loaded(parsed, outcome));
+            also.in(c, stored[0]);
+        });
+        return stored[0];
     }
 
     /**
@@ -43,6 +59,11 @@ public final class FileLoader {
      * JSON; by name), so a later file's figure wins. A path that does not exist gives a refused result.
      */
     public List<FileResult> loadAll(List<Path> filesOrFolders) {
+        return loadAll(filesOrFolders, (c, r) -> { });
+    }
+
+    /** The same, with also recorded in each stored file's transaction. */
+    public List<FileResult> loadAll(List<Path> filesOrFolders, AlsoRecord also) {
         List<FileResult> results = new ArrayList<>();
         Map<Path, String> missing = new LinkedHashMap<>();
         List<Path> files = InputFiles.expand(filesOrFolders, missing);
@@ -50,7 +71,7 @@ public final class FileLoader {
             ParsedFile refused = ParsedFile.refused(p, List.of(problem), 0);
             results.add(new FileResult(p, refused, null, LoadReport.refused(refused)));
         });
-        OrderedParsing.parse(files, cfg, clock, parsed -> results.add(store(parsed)));
+        OrderedParsing.parse(files, cfg, clock, parsed -> results.add(store(parsed, also)));
         return results;
     }
 }

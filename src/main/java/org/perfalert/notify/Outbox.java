@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The outbox table: emails are written here in the same transaction as the decision to send them, and the
- * sender marks them sent. Rows are never deleted, so failures stay visible.
+ * The outbox table: emails are written here in the same transaction as the decision to send them; a sender claims a
+ * due row (committed) before handing it to the mail server, then marks it sent. A claim that runs out (its sender
+ * died mid-send) leaves the outcome unknown: the row is sent again, a bounded number of times. Rows are never
+ * deleted, so failures stay visible.
  */
 public class Outbox {
     private static final String COLUMNS = "id, run_id, recipient, subject, message_id, mime, status, attempts,"
-            + " next_attempt_at, last_error, created_at, sent_at";
+            + " next_attempt_at, last_error, created_at, sent_at, unknown_outcomes";
     private final DataSource ds;
 
     public Outbox(DataSource ds) { this.ds = ds; }
@@ -86,10 +88,57 @@ public class Outbox {
         });
     }
 
+    /**
+     * Claims a pending row for a sender until the time given: committed before the email is handed over, so a crash
+     * mid-send leaves the row visibly "sending". False when another sender claimed it first.
+     */
+    public boolean claim(long id, String owner, Instant until) {
+        return Transactions.write(ds, "claim email " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, claimed_by = ?, claimed_until = ?"
+                    + " WHERE id = ? AND status = ?")) {
+                ps.setString(1, OutboxEntry.SENDING);
+                ps.setString(2, owner);
+                ps.setTimestamp(3, Timestamp.from(until));
+                ps.setLong(4, id);
+                ps.setString(5, OutboxEntry.PENDING);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Rows claimed by a sender whose claim ran out before it marked them: their outcome is unknown. */
+    public List<OutboxEntry> expiredClaims(Instant now) {
+        return query("WHERE status = '" + OutboxEntry.SENDING + "' AND claimed_until < ? ORDER BY id", Integer.MAX_VALUE,
+                ps -> ps.setTimestamp(1, Timestamp.from(now)));
+    }
+
+    /**
+     * A row whose outcome is unknown: pending again (due now) while it has been cut off at most maxResends times,
+     * else held for an operator. Returns the status given, or null when another sender took the row first.
+     */
+    public String recoverUnknown(OutboxEntry row, int maxResends, Instant now) {
+        String status = row.unknownOutcomes() + 1 > maxResends ? OutboxEntry.HELD : OutboxEntry.PENDING;
+        boolean done = Transactions.write(ds, "recover email " + row.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, unknown_outcomes = unknown_outcomes + 1,"
+                    + " next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE id = ? AND status = ? AND unknown_outcomes = ?")) {
+                ps.setString(1, status);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, "the outcome of sending it is unknown: the sender stopped mid-send ("
+                        + (row.unknownOutcomes() + 1) + " time(s))");
+                ps.setLong(4, row.id());
+                ps.setString(5, OutboxEntry.SENDING);
+                ps.setInt(6, row.unknownOutcomes());
+                return ps.executeUpdate() == 1;
+            }
+        });
+        return done ? status : null;
+    }
+
     public void markSent(long id, Instant now) {
         Transactions.write(ds, "mark email " + id + " sent", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, sent_at = ?, attempts = attempts + 1,"
-                    + " last_error = NULL WHERE id = ?")) {
+                    + " last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ?")) {
                 ps.setString(1, OutboxEntry.SENT);
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.setLong(3, id);
@@ -102,7 +151,7 @@ public class Outbox {
     public void markFailed(long id, String error, Instant nextAttempt, boolean giveUp) {
         Transactions.write(ds, "record the failure of email " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, attempts = attempts + 1,"
-                    + " next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+                    + " next_attempt_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?")) {
                 ps.setString(1, giveUp ? OutboxEntry.FAILED : OutboxEntry.PENDING);
                 ps.setTimestamp(2, Timestamp.from(nextAttempt));
                 ps.setString(3, error.length() > 1900 ? error.substring(0, 1900) : error);
@@ -126,7 +175,8 @@ public class Outbox {
                         out.add(new OutboxEntry(rs.getLong("id"), rs.getString("run_id"), rs.getString("recipient"),
                                 rs.getString("subject"), rs.getString("message_id"), rs.getString("mime"), rs.getString("status"),
                                 rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant()));
+                                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant(),
+                                rs.getInt("unknown_outcomes")));
                     }
                 }
             }

@@ -4,6 +4,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.perfalert.config.Catalogue;
 import org.perfalert.config.Configuration;
@@ -84,19 +85,27 @@ public final class Evaluator {
      * side on the machine's cores: a session's memory is released when it ends.
      */
     public List<PerformanceException> evaluate(SeriesBuilder history, YearMonth month) {
-        List<List<Series>> parts = partitions(history.seriesAt(month, rules.settings().forSeries()));
+        return evaluate(history, month, Guard.none());
+    }
+
+    /** The same under a guard: over its budget, or stopped by a watchdog, the evaluation ends in {@link RuleStopped}. */
+    public List<PerformanceException> evaluate(SeriesBuilder history, YearMonth month, Guard guard) {
+        List<Series> all = history.seriesAt(month, rules.settings().forSeries());
+        guard.sizeFor(all.size());
+        List<List<Series>> parts = partitions(all);
         List<Alerts> results = new ArrayList<>();
-        if (parts.size() == 1) results.add(evaluate(parts.get(0), month));
+        if (parts.size() == 1) results.add(evaluate(parts.get(0), month, guard));
         else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(parts.size(), Runtime.getRuntime().availableProcessors()));
             try {
                 List<Future<Alerts>> running = new ArrayList<>();
-                for (List<Series> part : parts) running.add(pool.submit(() -> evaluate(part, month)));
+                for (List<Series> part : parts) running.add(pool.submit(() -> evaluate(part, month, guard)));
                 for (Future<Alerts> f : running) results.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("evaluation of " + month + " interrupted", e);
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuleStopped stopped) throw stopped;
                 throw new IllegalStateException("evaluation of " + month + " failed: " + e.getCause(), e.getCause());
             } finally {
                 pool.shutdownNow();
@@ -129,9 +138,10 @@ public final class Evaluator {
     }
 
     /** One session over some of the month's series. */
-    private Alerts evaluate(List<Series> facts, YearMonth month) {
+    private Alerts evaluate(List<Series> facts, YearMonth month, Guard guard) {
         Alerts alerts = new Alerts(rules.settings());
         KieSession session = rules.kieBase().newKieSession();
+        guard.opened(session);
         Raising.begin(alerts);
         try {
             Map<String, Object> globals = new HashMap<>(settingGlobals);
@@ -141,16 +151,24 @@ public final class Evaluator {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     alerts.firing(event.getMatch().getRule().getName());
+                    guard.firing(event.getMatch().getRule().getName());
                 }
+
+                @Override
+                public void matchCreated(MatchCreatedEvent event) { guard.matchCreated(event.getMatch().getRule().getName()); }
             });
             for (Series s : facts) session.insert(s);
             session.fireAllRules();
+        } catch (RuleStopped e) {
+            throw e;
         } catch (RuntimeException e) {
             alerts.failures().add(0, "evaluation of " + month + " stopped: " + e.getMessage());
         } finally {
             Raising.end();
+            guard.closed(session);
             session.dispose();
         }
+        guard.check();
         return alerts;
     }
 }

@@ -11,9 +11,10 @@ import org.perfalert.notify.MailSettings;
 import org.perfalert.notify.Mailer;
 import org.perfalert.notify.Outbox;
 import org.perfalert.notify.OutboxSender;
-import org.perfalert.notify.RenderedEmail;
+import org.perfalert.pipeline.Limits;
 import org.perfalert.pipeline.Pipeline;
 import org.perfalert.pipeline.RunParts;
+import org.perfalert.pipeline.Trial;
 import org.perfalert.pull.Pulling;
 import org.perfalert.pull.SourcesFile;
 import org.perfalert.rules.RuleBase;
@@ -29,8 +30,9 @@ import java.util.*;
 
 /**
  * Puts the service's parts together from its settings: the store, the rules and configuration in force (reloadable:
- * each version's {@link RunParts} are built whole and swapped whole), the pipeline that owns every run, the outbox
- * sender, the weekly digest and the pulls. The routes reach them through the beans of {@link ServiceBeans}.
+ * each version's {@link RunParts} are built whole, tried on the stored figures and swapped whole), the pipeline that
+ * owns every run, the outbox sender, the weekly digest and the pulls. The routes reach them through the beans of
+ * {@link ServiceBeans}.
  */
 public final class Assembly implements AutoCloseable {
     private static final Logger RULES = LoggerFactory.getLogger("perfalert.rules");
@@ -41,16 +43,18 @@ public final class Assembly implements AutoCloseable {
     private final Pipeline pipeline;
     private final OutboxSender sender;
     private final Pulling pulling;
+    private final TrialGate trials;
     private final Clock clock;
 
     private Assembly(Settings settings, Store store, LiveRules<RunParts> rules, Pipeline pipeline, OutboxSender sender,
-                     Pulling pulling, Clock clock) {
+                     Pulling pulling, TrialGate trials, Clock clock) {
         this.settings = settings;
         this.store = store;
         this.rules = rules;
         this.pipeline = pipeline;
         this.sender = sender;
         this.pulling = pulling;
+        this.trials = trials;
         this.clock = clock;
     }
 
@@ -74,15 +78,24 @@ public final class Assembly implements AutoCloseable {
         try {
             MailSettings mail = MailSettings.from(settings);
             Mailer mailer = new Mailer(mail.from(), configDir.resolve("templates"));
+            Limits limits = Limits.from(settings);
+            Path state = settings.getPath("service.state.dir");
+            TrialGate trials = new TrialGate(new Trial(store.observations(), limits), state.resolve("rules-on-trial.txt"));
+            AnalystNotices notices = new AnalystNotices(new Outbox(store.dataSource()), mailer, clock);
             // Each version runs with the service's settings (as the digest does): links, the reply mailbox and the
             // demo's overrides apply to its emails too; settings need a restart (docs/service.md).
-            LiveRules<RunParts> live = LiveRules.start(configDir, rulesDir, (config, dir) -> build(withSettings(config, settings), dir,
-                            compiler, store, clock),
-                    new AnalystMail(new Outbox(store.dataSource()), mailer, clock),
-                    settings.getPath("service.state.dir").resolve("broken-versions-told.txt"));
+            LiveRules<RunParts> live = LiveRules.start(configDir, rulesDir,
+                    (config, dir) -> trials.admit(build(withSettings(config, settings), dir, compiler, store, clock),
+                            ContentHash.of(configDir, rulesDir)),
+                    notices, state.resolve("broken-versions-told.txt"));
             OutboxSender sender = new OutboxSender(new Outbox(store.dataSource()), new LoggingTransport(mail.transport()), clock,
-                    Backoff.from(settings));
-            Pipeline pipeline = new Pipeline(store.observations(), () -> live.current().rules(), clock);
+                    Backoff.from(settings), OutboxSender.Claims.from(settings));
+            Pipeline pipeline = new Pipeline(store, () -> live.current().rules(), clock, limits);
+            pipeline.onStop(s -> tellStopped(notices, live, pipeline, s.describe()));
+            if (trials.firstProblem() != null) {
+                pipeline.stop(trials.firstProblem());
+                tellStopped(notices, live, pipeline, trials.firstProblem());
+            }
             // Pulled figures go the way of a dropped file's: the pipeline's loader, with the configuration in force.
             Pulling pulling;
             try {
@@ -91,7 +104,7 @@ public final class Assembly implements AutoCloseable {
             } catch (ConfigException e) {
                 throw new BrokenVersion(e.problems());
             }
-            return new Assembly(settings, store, live, pipeline, sender, pulling, clock);
+            return new Assembly(settings, store, live, pipeline, sender, pulling, trials, clock);
         } catch (BrokenVersion | RuntimeException e) {
             store.close();
             throw e;
@@ -118,6 +131,16 @@ public final class Assembly implements AutoCloseable {
         return parts;
     }
 
+    /** The analysts hear once per version that a rule of it was stopped (or it failed its trial at start). */
+    private static void tellStopped(AnalystNotices notices, LiveRules<RunParts> live, Pipeline pipeline, String what) {
+        LiveRules.Version<RunParts> v = live.current();
+        try {
+            notices.ruleStopped(v.config().people().analysts(), v.hash(), what, () -> pipeline.owed().size());
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger("perfalert.reload").error("could not tell the analysts that a rule was stopped: {}", e.toString());
+        }
+    }
+
     static Configuration withSettings(Configuration c, Settings settings) {
         return new Configuration(c.dir(), c.catalogue(), c.areas(), c.people(), settings);
     }
@@ -138,15 +161,21 @@ public final class Assembly implements AutoCloseable {
     /** The rules and configuration in force, and the last broken change kept out. */
     public LiveRules<RunParts> rules() { return rules; }
 
-    /** The owner of every run: the inbox's and the pulls'. */
+    /** The owner of every run: the inbox's, the evaluation's and the pulls'. */
     public Pipeline pipeline() { return pipeline; }
 
     public Pulling pulling() { return pulling; }
 
+    /** Rule threads that could not be stopped and still run, in trials and in evaluations. */
+    public int abandonedRuleThreads() { return pipeline.abandonedThreads() + trials.abandonedThreads(); }
+
     /** Sends what is due in the outbox; one sender at a time (the timer route and a final drain must not both send a row). */
     public synchronized int sendDue() { return sender.sendDue().sent(); }
 
-    /** How many emails stand in each status (pending, sent, failed). */
+    /** How sending went lately (for the health check). */
+    public OutboxSender.Lately sending() { return sender.lately(); }
+
+    /** How many emails stand in each status (pending, sending, sent, failed, held). */
     public Map<String, Integer> outboxCounts() { return new Outbox(store.dataSource()).countByStatus(); }
 
     /** The weekly digest with the configuration and rule settings in force; its emails wait for the outbox sender. */
@@ -159,20 +188,4 @@ public final class Assembly implements AutoCloseable {
 
     @Override
     public void close() { store.close(); }
-
-    /** Tells the analysts of a broken version by an email through the outbox (sent like every other). */
-    private record AnalystMail(Outbox outbox, Mailer mailer, Clock clock) implements LiveRules.AnalystAlarm {
-        @Override
-        public void brokenVersion(List<String> analysts, String hash, List<String> problems) {
-            if (analysts.isEmpty()) {
-                LoggerFactory.getLogger("perfalert.reload").warn("no analysts in people.yaml to tell of broken version {}", hash);
-                return;
-            }
-            String subject = "perfalert: rule or configuration change not applied (version " + hash + ")";
-            Map<String, Object> model = Map.of("version", hash, "problems", problems);
-            List<RenderedEmail> mails = analysts.stream().map(to -> mailer.to(to, null, "people.yaml analysts")
-                    .compose(subject, "rules-not-applied", model, clock.instant())).toList();
-            outbox.enqueueAll("reload-" + hash, mails, clock.instant());
-        }
-    }
 }

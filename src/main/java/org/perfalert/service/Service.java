@@ -48,6 +48,7 @@ public final class Service implements AutoCloseable {
         if (!Files.isDirectory(routes))
             throw new IOException("the routes folder " + routes + " is missing (run from the repository's top folder, "
                     + "or point --routes at the folder with the *.camel.yaml files)");
+        InboxOptions.from(parts.settings()); // a wrong inbox.complete or done-file name is reported before anything starts
         Files.createDirectories(o.inboxDir());
         Files.createDirectories(o.stateDir());
 

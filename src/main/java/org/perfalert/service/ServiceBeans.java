@@ -5,7 +5,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertiesSource;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.component.mail.MailAuthenticator;
 import org.perfalert.ack.AckHttp;
 import org.perfalert.ack.AckParts;
@@ -14,21 +14,25 @@ import org.perfalert.pull.PullHealthCheck;
 import org.perfalert.pull.PullSteps;
 import org.perfalert.pull.Pulling;
 
+import java.time.Clock;
 import java.util.Properties;
 
 /**
  * The service's beans, bound by Camel's own convention ({@code @BindToRegistry} on a configuration class): the beans
  * the routes call by name, and the health checks (Camel finds the HealthCheck beans of its registry). The settings
- * (with their defaults, {@code Settings.DEFAULTS}) are offered to the routes as {@code {{placeholders}}}.
+ * (with their defaults, {@code Settings.DEFAULTS}) are offered to the routes as {@code {{placeholders}}}, with
+ * the inbox endpoint's options for "the file is complete" ({@link InboxOptions#endpointOption}).
  */
 final class ServiceBeans implements CamelConfiguration {
     private final Assembly parts;
-    private final Service.Options options;
+    private final InboxOptions inbox;
+    private static final java.util.Set<String> ENDPOINT_OPTIONS = java.util.Set.of("inbox.done-marker", "inbox.read-lock");
+    private final Health health = new Health(Clock.systemUTC());
     private final AckParts ack;
 
     ServiceBeans(Assembly parts, Service.Options options, AckParts ack) {
         this.parts = parts;
-        this.options = options;
+        this.inbox = InboxOptions.from(parts.settings());
         this.ack = ack;
     }
 
@@ -36,13 +40,17 @@ final class ServiceBeans implements CamelConfiguration {
     public void configure(CamelContext camel) {
         camel.getPropertiesComponent().addPropertiesSource(new PropertiesSource() {
             @Override public String getName() { return "perfalert settings"; }
-            @Override public String getProperty(String name) { return parts.settings().get(name); }
+            @Override public String getProperty(String name) {
+                return name.startsWith("inbox.") && ENDPOINT_OPTIONS.contains(name) ? inbox.endpointOption(name) : parts.settings().get(name);
+            }
         });
     }
 
-    /** The ingest route's and the pull routes' runs. */
+    /** The ingest route's, the evaluate route's and the pull routes' runs. */
     @BindToRegistry("pipeline")
-    public Steps.PipelineSteps pipeline() { return new Steps.PipelineSteps(parts.pipeline()); }
+    public Steps.PipelineSteps pipeline() {
+        return new Steps.PipelineSteps(parts.pipeline(), parts.pipeline().inbox(inbox.dir(), inbox.marker()), health);
+    }
 
     @BindToRegistry("sendOutbox")
     public Steps.SendOutbox sendOutbox() { return new Steps.SendOutbox(parts); }
@@ -57,12 +65,12 @@ final class ServiceBeans implements CamelConfiguration {
     @BindToRegistry(Pulling.BEAN)
     public PullSteps pullSources() { return parts.pulling().steps(); }
 
-    /** Files already loaded are remembered on disk, so a restart does not load them again. */
-    @BindToRegistry("inboxSeen")
-    public IdempotentRepository inboxSeen() {
-        return FileIdempotentRepository.fileIdempotentRepository(options.stateDir().resolve("inbox-seen.txt").toFile(),
-                100_000, 64L * 1024 * 1024);
-    }
+    /**
+     * The files of this process's polls, in memory only, so a file is not handed over twice while it is being taken.
+     * What was taken is remembered in the store (the inbox's ledger), in the transaction that stores it.
+     */
+    @BindToRegistry("inboxInProgress")
+    public IdempotentRepository inboxInProgress() { return MemoryIdempotentRepository.memoryIdempotentRepository(100_000); }
 
     /** The acknowledge page and the reply reader (routes/acknowledge.camel.yaml), with the mailbox's login. */
     @BindToRegistry("ackPage")
@@ -78,7 +86,15 @@ final class ServiceBeans implements CamelConfiguration {
     public Properties imapProperties() { return ack.imapProperties(); }
 
     @BindToRegistry("outboxHealth")
-    public ServiceHealth.Outbox outboxHealth() { return new ServiceHealth.Outbox(parts); }
+    public ServiceHealth.Outbox outboxHealth() { return new ServiceHealth.Outbox(parts::outboxCounts, parts::sending); }
+
+    @BindToRegistry("ingestHealth")
+    public ServiceHealth.Ingest ingestHealth() { return new ServiceHealth.Ingest(health, inbox.dir(), inbox.maxWait(), inbox.doneFiles()); }
+
+    @BindToRegistry("evaluationHealth")
+    public ServiceHealth.Evaluation evaluationHealth() {
+        return new ServiceHealth.Evaluation(parts.pipeline(), parts::abandonedRuleThreads, health, inbox.maxWait(), Clock.systemUTC());
+    }
 
     @BindToRegistry("rulesHealth")
     public ServiceHealth.Rules rulesHealth() { return new ServiceHealth.Rules(parts.rules()); }

@@ -1,8 +1,9 @@
 package org.perfalert.service;
 
 import org.perfalert.alerts.RunSummary;
-import org.perfalert.ingest.FileResult;
-import org.perfalert.ingest.InboxFiler;
+import org.perfalert.ingest.FileNames;
+import org.perfalert.ingest.Inbox;
+import org.perfalert.rules.RuleStopped;
 import org.perfalert.pipeline.MonthRun;
 import org.perfalert.pipeline.Pipeline;
 import org.perfalert.pull.PullResult;
@@ -12,10 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The beans the routes call, one per route's job. Each does one call of the stage behind it and writes one structured
@@ -31,53 +29,81 @@ public final class Steps {
 
     private Steps() { }
 
-    /** What one dropped file's load did: months is empty when the file was rejected or changed nothing. */
-    public record LoadedFile(String name, boolean accepted, SortedSet<YearMonth> months, Path filedAs, int observations,
-                             int problems, String runId) { }
-
-    /** Bean "pipeline": the runs the routes start, a dropped file's (ingest route) and a pull's (pull routes). */
+    /** Bean "pipeline": the runs the routes start, a dropped file's (ingest route), what is owed (evaluate route), a pull's. */
     public static final class PipelineSteps {
         private final Pipeline pipeline;
+        private final Inbox inbox;
+        private final Health health;
 
-        public PipelineSteps(Pipeline pipeline) { this.pipeline = pipeline; }
-
-        /** Loads a dropped file whole (or rejects it) and files it in processed/ or rejected/ with its report. */
-        public LoadedFile load(File file) throws IOException {
-            long start = System.nanoTime();
-            String runId = pipeline.newRunId("load");
-            FileResult result = pipeline.load(file.toPath());
-            Path filed = new InboxFiler(file.toPath().getParent()).file(result);
-            LoadedFile loaded = new LoadedFile(file.getName(), result.loaded(), new TreeSet<>(result.touchedMonths()), filed,
-                    result.parsed().observations().size(), result.problems().size(), runId);
-            INGEST.info("file loaded file={} status={} observations={} problems={} months={} filed={} run={} ms={}",
-                    loaded.name(), loaded.accepted() ? "accepted" : "rejected", loaded.observations(), loaded.problems(),
-                    loaded.months(), loaded.filedAs(), loaded.runId(), millis(start));
-            return loaded;
+        public PipelineSteps(Pipeline pipeline, Inbox inbox, Health health) {
+            this.pipeline = pipeline;
+            this.inbox = inbox;
+            this.health = health;
         }
 
-        /** Evaluates the months the file touched and raises their alerts. */
-        public List<MonthRun> evaluate(LoadedFile loaded) { return run(loaded.months(), loaded.runId()); }
+        /**
+         * Takes a dropped file: loads it whole (or refuses it) with its fate and its months owed in one transaction,
+         * then files it in processed/ or rejected/ with its report. The evaluate route evaluates what it owes.
+         */
+        public Inbox.Taken load(File file) throws IOException {
+            long start = System.nanoTime();
+            String runId = pipeline.newRunId("load");
+            Inbox.Taken taken;
+            try {
+                taken = pipeline.takeDropped(inbox, file.toPath(), runId);
+            } catch (IOException | RuntimeException e) {
+                health.ingestFailed(e);
+                throw e;
+            }
+            health.ingestWorked();
+            switch (taken.outcome()) {
+                case GONE -> INGEST.warn("file gone before it was read file={} run={}", FileNames.shown(taken.name()), runId);
+                case FILED_AS_RECORDED -> INGEST.info("file already decided, filed without reading it again file={} status={} filed={}"
+                        + " run={}", FileNames.shown(taken.name()), taken.loaded() ? "accepted" : "rejected", shown(taken.filedAs()), runId);
+                default -> INGEST.info("file loaded file={} status={} observations={} problems={} months={} filed={} run={} ms={}",
+                        FileNames.shown(taken.name()), taken.loaded() ? "accepted" : "rejected", taken.observations(), taken.problems(),
+                        taken.months(), shown(taken.filedAs()), runId, millis(start));
+            }
+            return taken;
+        }
+
+        /** Evaluates the oldest months owed (a chunk) and raises their alerts; the next call takes the next chunk. */
+        public List<MonthRun> evaluateOwed() {
+            String runId = pipeline.newRunId("evaluate");
+            try {
+                List<MonthRun> done = log(pipeline.evaluateOwed(runId), runId);
+                health.evaluationWorked();
+                return done;
+            } catch (RuleStopped e) {
+                health.evaluationWorked(); // not a failure of the store: the pipeline reports the stop itself
+                return List.of();
+            } catch (RuntimeException e) {
+                health.evaluationFailed(e);
+                throw e;
+            }
+        }
 
         /** Evaluates the months a pull changed and raises their alerts; nothing when no figure changed. */
         public List<MonthRun> evaluatePulled(PullResult result) {
-            List<MonthRun> done = run(result.touchedMonths(), result.runId());
+            List<MonthRun> done = log(pipeline.evaluateAndRaise(result.touchedMonths(), result.runId()), result.runId());
             if (!done.isEmpty())
                 PULL.info("pulled months evaluated source={} months={} run={}", result.source().name(), result.touchedMonths(), result.runId());
             return done;
         }
 
-        private List<MonthRun> run(SortedSet<YearMonth> months, String runId) {
-            List<MonthRun> done = pipeline.evaluateAndRaise(months, runId);
+        private static List<MonthRun> log(List<MonthRun> done, String runId) {
             for (MonthRun m : done) {
                 RunSummary s = m.alerts();
                 EVALUATE.info("month evaluated month={} series={} exceptions={} run={} ms={}", s.month(),
                         m.evaluation().evaluated().size(), m.evaluation().findings().size(), runId, m.evaluateMillis());
-                ALERTS.info("alerts month={} run={} found={} new={} continuing={} resolved={} withdrawn={} silenced={} emails_queued={}",
+                ALERTS.info("alerts month={} run={} found={} new={} continuing={} resolved={} withdrawn={} silenced={} emails_queued={}{}",
                         s.month(), runId, s.found(), s.newCount(), s.continuing(), s.resolved(), s.withdrawn(), s.silenced(),
-                        s.emailsQueued());
+                        s.emailsQueued(), m.backfill() ? " backfill=true (older than notify.max-age-months: emailed to no one)" : "");
             }
             return done;
         }
+
+        private static String shown(Path filed) { return filed == null ? "-" : FileNames.shown(filed.toString()); }
     }
 
     /** Bean "sendOutbox": sends what is due in the outbox (the sender logs each email sent or failed). */

@@ -30,12 +30,27 @@ public final class ObservationStore {
         this.clock = clock;
     }
 
+    /** More work in a load's transaction, knowing what the load changed (the file's fate, the months now owed). */
+    @FunctionalInterface
+    public interface InSameTransaction {
+        void in(Connection c, LoadOutcome outcome) throws SQLException;
+    }
+
     /** Stores one file's observations in one transaction: all of them or, on failure, none. */
     public LoadOutcome load(String source, List<Observation> observations) {
+        return load(source, observations, (c, outcome) -> { });
+    }
+
+    /** The same, with more work committed in the same transaction (or rolled back with it). */
+    public LoadOutcome load(String source, List<Observation> observations, InSameTransaction also) {
         Map<List<Object>, Observation> incoming = new LinkedHashMap<>();
         observations.forEach(o -> incoming.put(id(o), o)); // a later duplicate wins, as between files
         try {
-            return Transactions.write(dataSource, "store " + source, c -> load(c, source, incoming));
+            return Transactions.write(dataSource, "store " + source, c -> {
+                LoadOutcome outcome = load(c, source, incoming);
+                also.in(c, outcome);
+                return outcome;
+            });
         } catch (StoreException e) {
             throw new StoreException(e.getMessage() + " (nothing of it was stored)", e.getCause());
         }
@@ -167,6 +182,16 @@ public final class ObservationStore {
     /** The stored observations of months up to and including the month given (history for evaluating it). */
     public List<Observation> upTo(YearMonth month) {
         return query("SELECT " + COLUMNS + " FROM observation WHERE obs_month <= ?", month.toString());
+    }
+
+    /** True when any observation of the month is stored. */
+    public boolean has(YearMonth month) {
+        return Transactions.read(dataSource, "read the store", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM observation WHERE obs_month = ?")) {
+                ps.setString(1, month.toString());
+                try (ResultSet rs = ps.executeQuery()) { return rs.next() && rs.getLong(1) > 0; }
+            }
+        });
     }
 
     /** One metric's stored observations of the months from..to, every area (to chart one of its series). */

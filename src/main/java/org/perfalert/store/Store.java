@@ -7,10 +7,14 @@ import org.perfalert.config.Settings;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The database: a connection pool on store.url (H2 file by default, PostgreSQL by setting), with the
  * schema brought up to date by the Flyway migrations in db/migration when opened.
+ * An H2 file store is opened with WRITE_DELAY=0: a commit has been written to the file when it returns, so a
+ * killed process loses nothing it committed (docs/operations.md). A store.url that holds a password is refused.
  */
 public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -26,14 +30,23 @@ public final class Store implements AutoCloseable {
         return open(settings.get("store.url"), settings.get("store.user"), settings.get("store.password"), Clock.systemUTC());
     }
 
+    /** How long a job waits for a connection of the pool before it is told the store does not answer. */
+    static final long CONNECTION_WAIT_MS = 5_000;
+
     /** Opens a store and runs the migrations; clock stamps loads and revisions. */
     public static Store open(String url, String user, String password, Clock clock) {
+        refusePassword(url);
+        url = durable(url);
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setUsername(user);
         hc.setPassword(password);
         hc.setMaximumPoolSize(4);
         hc.setMinimumIdle(0);
+        // A store that is down is said so within seconds (Hikari's default wait is 30 s): each job fails its try and
+        // tries again at its next period, and the health endpoint answers while the store is away (docs/operations.md).
+        hc.setConnectionTimeout(CONNECTION_WAIT_MS);
+        hc.setValidationTimeout(CONNECTION_WAIT_MS / 2);
         hc.setPoolName("perfalert-store");
         HikariDataSource ds;
         try {
@@ -50,6 +63,26 @@ public final class Store implements AutoCloseable {
         }
         return new Store(ds, clock);
     }
+
+    /**
+     * H2 keeps commits in memory for up to WRITE_DELAY ms (500 by default) before writing them to the file; a killed
+     * process loses them. With 0 the MVStore writes each commit's chunk to the file before the commit returns.
+     */
+    static String durable(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:") || upper.startsWith("JDBC:H2:MEM:") || upper.contains("WRITE_DELAY")) return url;
+        return url + ";WRITE_DELAY=0";
+    }
+
+    /** As the sources do (sources.yaml): a password belongs in PERFALERT_STORE_PASSWORD, never in the URL (it gets printed). */
+    static void refusePassword(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.contains("password=") || USER_INFO.matcher(url).find())
+            throw new StoreException("store.url holds a password; remove it from the URL and give it in the environment"
+                    + " variable PERFALERT_STORE_PASSWORD (store.user names the account)", null);
+    }
+
+    private static final Pattern USER_INFO = Pattern.compile("//[^/@?;]*:[^/@?;]*@");
 
     public DataSource dataSource() { return dataSource; }
 

@@ -45,6 +45,6 @@ class DigestTemplatesTest {
     private static Digest empty(String title) {
         return new Digest(DigestWeek.parse("2025-W48", ZoneId.of("Europe/London")), title, "p", List.of(), null,
                 new Digest.Counts(0, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), 0, 0, Map.of());
+                List.of(), List.of(), List.of(), List.of(), 0, 0, Map.of(), List.of(), 0, 2);
     }
 }

@@ -58,7 +58,7 @@ class PoliceUkDigestTest {
         settings = rules.settings();
         List<String> ruleProblems = new ArrayList<>();
         RunParts parts = RunParts.of(config, rules, store, clock, ruleProblems::add);
-        Pipeline pipeline = new Pipeline(store.observations(), () -> parts, clock);
+        Pipeline pipeline = new Pipeline(store, () -> parts, clock);
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("samples/policeuk/street"))) { files = s.sorted().toList(); }
         for (Path file : files) {

@@ -114,8 +114,12 @@ class OutboxSenderTest {
                 .hasMessageContaining("simulated crash");
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         String first = smtp.getReceivedMessages()[0].getMessageID();
+        assertThat(new Outbox(ds).all()).extracting(OutboxEntry::status).containsExactly(OutboxEntry.SENDING, OutboxEntry.PENDING,
+                OutboxEntry.PENDING);
 
-        // restart: nothing is lost; the one email already accepted goes again with the same Message-ID
+        // restart once the dead sender's claim has run out: nothing is lost; the one email whose outcome is unknown
+        // goes again with the same Message-ID
+        clock.advance(OutboxSender.Claims.defaults().lease().plusSeconds(1));
         Outbox outbox = new Outbox(ds);
         assertThat(new OutboxSender(outbox, mail.transport(), clock, Backoff.DEFAULT).sendDue().sent()).isEqualTo(3);
         MimeMessage[] got = smtp.getReceivedMessages();
@@ -141,6 +145,7 @@ class OutboxSenderTest {
             public void markSent(long id, Instant now) { throw new IllegalStateException("simulated crash"); }
         };
         assertThatThrownBy(() -> new OutboxSender(crashing, mail.transport(), clock, Backoff.DEFAULT).sendDue());
+        clock.advance(OutboxSender.Claims.defaults().lease().plusSeconds(1));
         assertThat(new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT).sendDue().sent()).isEqualTo(3);
 
         List<Path> files;
@@ -157,5 +162,43 @@ class OutboxSenderTest {
             }
         assertThat(to).containsExactlyInAnyOrder("Bea Burglary <bea@example.org>", "Cris Crime <cris@example.org>",
                 "Nora North <nora@example.org>");
+    }
+
+    @Test
+    void anEmailWhoseSendingIsCutOffAgainAndAgainIsSentABoundedNumberOfTimesThenHeldForAnOperator() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        MailSettings mail = MailSettings.from(smtpConfig(smtp.getSmtp().getPort()).settings());
+        DataSource ds = h2();
+        Outbox outbox = new Outbox(ds);
+        String mime = "From: perfalert@example.org\r\nTo: lee@example.org\r\nSubject: hello\r\nMessage-ID: <once@example.org>\r\n\r\nbody\r\n";
+        try (var c = ds.getConnection()) {
+            outbox.enqueue(c, "run", new RenderedEmail("lee@example.org", "hello", "<once@example.org>", mime), clock.instant());
+        }
+        OutboxSender.Claims claims = new OutboxSender.Claims("sender", Duration.ofSeconds(60), 2);
+
+        // the mail server takes the email, then the sender dies before marking it sent: three times over
+        for (int crash = 1; crash <= 3; crash++) {
+            try (AutoCloseable dies = org.perfalert.fixtures.SimulatedCrash.at("mail.after-send")) {
+                assertThatThrownBy(() -> new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue())
+                        .isInstanceOf(org.perfalert.fixtures.SimulatedCrash.class);
+            }
+            assertThat(outbox.all()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(OutboxEntry.SENDING));
+            // a sender started before the claim runs out leaves it alone: the first may still be sending
+            assertThat(new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue().sent()).isZero();
+            clock.advance(Duration.ofSeconds(61));
+        }
+        assertThat(new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue().sent()).isZero();
+
+        // once, and again at most twice: three copies of one Message-ID, which a mail program shows as one
+        assertThat(smtp.getReceivedMessages()).hasSize(3).allSatisfy(m -> assertThat(m.getMessageID()).isEqualTo("<once@example.org>"));
+        assertThat(outbox.all()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(OutboxEntry.HELD);
+            assertThat(r.unknownOutcomes()).isEqualTo(3);
+            assertThat(r.lastError()).contains("outcome of sending it is unknown");
+        });
+        clock.advance(Duration.ofDays(1));
+        assertThat(new OutboxSender(new Outbox(ds), mail.transport(), clock, Backoff.DEFAULT, claims).sendDue().sent()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
     }
 }

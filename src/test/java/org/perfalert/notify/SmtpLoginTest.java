@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The SMTP login: user from the settings, password only from PERFALERT_MAIL_SMTP_PASSWORD. */
 class SmtpLoginTest {
     GreenMail smtp;
 
     @AfterEach
-    void stop() { smtp.stop(); }
+    void stop() { if (smtp != null) smtp.stop(); }
 
     Settings settings(String password) {
         Properties p = new Properties();
@@ -28,7 +29,29 @@ class SmtpLoginTest {
         p.setProperty("mail.smtp.host", "127.0.0.1");
         p.setProperty("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         p.setProperty("mail.smtp.user", "perfalert");
+        p.setProperty("mail.smtp.allow-plaintext", "true"); // GreenMail on the loopback, without TLS
         return new Settings(p, Map.of("PERFALERT_MAIL_SMTP_PASSWORD", password));
+    }
+
+    @Test
+    void loggingInWithoutTlsIsRefusedUnlessThePlainTextLinkIsAllowed() {
+        Properties p = new Properties();
+        p.setProperty("mail.mode", "smtp");
+        p.setProperty("mail.smtp.host", "mail.example.org");
+        p.setProperty("mail.smtp.user", "perfalert");
+        Settings settings = new Settings(p, Map.of("PERFALERT_MAIL_SMTP_PASSWORD", "s3cret"));
+
+        assertThatThrownBy(() -> MailSettings.from(settings)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mail.smtp.starttls=true").hasMessageContaining("mail.smtp.allow-plaintext=true")
+                .hasMessageNotContaining("s3cret");
+        p.setProperty("mail.smtp.starttls", "true");
+        assertThat(MailSettings.from(settings).starttls()).isTrue();
+        p.setProperty("mail.smtp.starttls", "false");
+        p.setProperty("mail.smtp.allow-plaintext", "true");
+        assertThat(MailSettings.from(settings).user()).isEqualTo("perfalert");
+        p.remove("mail.smtp.allow-plaintext");
+        p.remove("mail.smtp.user");   // no login, no password: nothing to protect
+        assertThat(MailSettings.from(settings).user()).isEmpty();
     }
 
     @Test

@@ -36,7 +36,7 @@ class PipelineTest {
         AlertTestSupport.TestClock clock = new AlertTestSupport.TestClock(Instant.parse("2025-03-05T08:00:00Z"));
         try (Store store = Store.open("jdbc:h2:mem:pipeline-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", clock)) {
             RunParts parts = RunParts.of(config, StandardRules.pack(), store, clock, p -> { throw new AssertionError(p); });
-            Pipeline pipeline = new Pipeline(store.observations(), () -> parts, clock);
+            Pipeline pipeline = new Pipeline(store, () -> parts, clock);
 
             List<FileResult> loaded = pipeline.loadAll(List.of(burglaryFile()));
             SortedSet<YearMonth> touched = new TreeSet<>(loaded.get(0).touchedMonths());

@@ -42,7 +42,7 @@ class PulledFiguresEvaluatedTest {
             Source source = f.source(w.sourcesYaml(
                     "SELECT m AS \"month\", 'imu_queue' AS metric, 'Cambridgeshire' AS area, v AS \"value\" FROM {table} WHERE m BETWEEN :from AND :to"));
             RunParts parts = RunParts.of(f.cfg, rules, f.store, f.clock, p -> { });
-            Pipeline pipeline = new Pipeline(f.store.observations(), () -> parts, f.clock);
+            Pipeline pipeline = new Pipeline(f.store, () -> parts, f.clock);
             SourcePuller puller = f.pullerLoadingWith(pipeline::load);
             List<PerformanceException> found = new ArrayList<>();
             List<YearMonth> evaluatedMonths = new ArrayList<>();

@@ -70,6 +70,7 @@ public final class ServiceFixture implements AutoCloseable {
         p.setProperty("inbox.poll.ms", "100");
         p.setProperty("outbox.period.ms", "200");
         p.setProperty("reload.period.ms", "200");
+        p.setProperty("evaluate.period.ms", "100");
         p.setProperty("http.port", String.valueOf(httpPort));
         p.setProperty("pull.dir", root.resolve("pull").toString());
         extraSettings.forEach(p::setProperty);

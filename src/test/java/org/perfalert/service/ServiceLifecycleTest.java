@@ -3,6 +3,8 @@ package org.perfalert.service;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ch.qos.logback.classic.Level;
+import org.perfalert.fixtures.LogCapture;
 import org.perfalert.model.Observation;
 
 import java.net.ServerSocket;
@@ -44,21 +46,25 @@ class ServiceLifecycleTest {
     }
 
     @Test
-    void afterARestartAFileAlreadyLoadedIsNotLoadedAgain(@TempDir Path tmp) throws Exception {
+    void afterARestartAFileAlreadyLoadedIsFiledAsRecordedNotLoadedAgain(@TempDir Path tmp) throws Exception {
         Path processed = tmp.resolve("inbox/processed");
         try (ServiceFixture f = new ServiceFixture(tmp)) {
             f.drop("a.csv", HEADER + "2020-01,calls_999,force,Cambridgeshire,1000\n");
             await("a.csv processed", DEADLINE, () -> names(processed).contains("a.csv"));
+            // a later file revises January: loading a.csv again would put the old figure back
+            f.drop("b.csv", HEADER + "2020-01,calls_999,force,Cambridgeshire,1010\n");
+            await("b.csv processed", DEADLINE, () -> names(processed).contains("b.csv"));
         }
         // the same file (name, size, time) turns up in the inbox again, e.g. restored from a backup
         Files.move(processed.resolve("a.csv"), tmp.resolve("inbox/a.csv"));
-        try (ServiceFixture f = new ServiceFixture(tmp)) {
-            // b.csv sorts after a.csv: once b is processed, a has been passed over
-            f.drop("b.csv", HEADER + "2020-02,calls_999,force,Cambridgeshire,1100\n");
-            await("b.csv processed", DEADLINE, () -> names(processed).contains("b.csv"));
-            assertThat(tmp.resolve("inbox/a.csv")).exists();
-            assertThat(names(processed)).doesNotContain("a.csv", "a.2.csv");
-            assertThat(f.parts.store().observations().all()).hasSize(2);
+        try (LogCapture log = LogCapture.of("perfalert.ingest"); ServiceFixture f = new ServiceFixture(tmp)) {
+            await("a.csv filed again", DEADLINE, () -> names(processed).contains("a.csv"));
+            assertThat(tmp.resolve("inbox/a.csv")).doesNotExist();
+            assertThat(names(processed)).doesNotContain("a.2.csv");
+            // the store still holds b's figure: a.csv was recognised by the store's record of it, not read again
+            assertThat(f.parts.store().observations().all()).singleElement()
+                    .satisfies(o -> assertThat(o.value()).isEqualTo(1010.0));
+            assertThat(log.at(Level.INFO)).anyMatch(m -> m.contains("file already decided") && m.contains("\"a.csv\""));
         }
     }
 
