@@ -6,18 +6,35 @@ ${d.period}
 
 New, worse: ${c.newConcerns}   New, better: ${c.newImprovements}   New, no better direction: ${c.newNeutral}
 Continuing: ${c.continuing}   Resolved: ${c.resolved}   Acknowledged: ${c.acknowledged}
-${d.raised} exception<#if d.raised != 1>s</#if> hold this week<#if c.silenced gt 0> (${c.silenced} silenced)</#if><#if c.withdrawn gt 0>; ${c.withdrawn} withdrawn after a data revision</#if>. The ${d.shownLines} most important are below; the rest are counted in the appendix.
+${d.raised} exception<#if d.raised != 1>s</#if> hold this week<#if c.silenced gt 0> (${c.silenced} silenced)</#if><#if c.withdrawn gt 0>; ${c.withdrawn} withdrawn after a data revision</#if>. The week's signals and the ${d.worthALook?size} notable exception<#if d.worthALook?size != 1>s</#if> most worth a look are below; the rest are counted by theme and rule.
 <#if d.backfilled gt 0>${d.backfilled} of them belong to backfilled months (more than ${d.maxAgeMonths} months before the latest data): stored and emailed to no one.
 </#if><#if d.retired?has_content>${d.retired?size} exception<#if d.retired?size != 1>s</#if> closed because the measure was removed from the configuration.
-</#if><#list d.themes as th>
+</#if>
+== Signals ==
+<#list d.signals as it>
+${it?counter}. [${it.direction?switch("concern", "worse", "improvement", "better", "no better direction")}, ${it.severity}] ${it.headline}
+   Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also: ${it.also?join("; ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
+<#else>
+No signals this week.
+</#list>
+
+== Worth a look ==
+<#list d.worthALook as it>
+${it?counter}. [${it.direction?switch("concern", "worse", "improvement", "better", "no better direction")}, ${it.severity}] ${it.headline}
+   Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also: ${it.also?join("; ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
+<#else>
+No notable exceptions this week.
+</#list>
+<#list d.themes as th>
 
 == ${th.theme} ==
 <#list th.top as it>
 ${it?counter}. [${it.direction?switch("concern", "worse", "improvement", "better", "no better direction")}, ${it.severity}] ${it.headline}
    Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also: ${it.also?join("; ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
+<#else>
+<#assign counted = d.others?filter(o -> o.theme == th.theme)>
+<#if counted?has_content>Other exceptions: <#list counted as o>${o.rule} ${o.count}<#sep>, </#sep></#list>.<#else>No other exceptions this week.</#if>
 </#list>
-<#if th.inAppendix gt 0>(${th.inAppendix} more in the appendix)
-</#if>
 <#if th.board?has_content>
 
 Force measure | ${d.boardMonth} | 1, 2, 3 years ago | vs 1-yr avg | vs 3-yr avg | rolling 12 m | benchmark | rolling vs benchmark

@@ -102,7 +102,7 @@ public final class AckPage {
         }
         boolean hold = "hold".equals(r.form().get("action")) && page.owner();
         String comment = r.form().get("comment");
-        Acknowledging.Result done = new Acknowledging(ds).acknowledge(page.alert().id(),
+        Acknowledging.Result done = new Acknowledging(ds).acknowledgeItem(page.alert().id(),
                 new Acknowledging.Who(page.person().name(), token.recipient(), "link"), comment, now);
         HoldBack.Outcome held = hold ? holdBack.hold(page.alert(), page.person(), token.recipient(),
                 Acknowledging.comment(comment), now, clock.getZone()) : null;

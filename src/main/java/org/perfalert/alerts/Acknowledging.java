@@ -54,6 +54,24 @@ public final class Acknowledging {
         return Transactions.write(ds, "acknowledge alert " + alertId, c -> acknowledge(c, alertId, who, comment, now));
     }
 
+    /**
+     * Acknowledges an email's item by the alert its link names: that alert and every alert folded into the same item
+     * of the emails to who.email() (SIGNALS.md 4), in one transaction.
+     */
+    public Result acknowledgeItem(long alertId, Who who, String comment, Instant now) {
+        return Transactions.write(ds, "acknowledge the item of alert " + alertId, c -> {
+            Result first = acknowledge(c, alertId, who, comment, now);
+            List<Acknowledgement> added = new java.util.ArrayList<>(first.added()), already = new java.util.ArrayList<>(first.already());
+            if (who.email() != null)
+                for (long folded : alerts.foldedWith(c, alertId, who.email())) {
+                    Result r = acknowledge(c, folded, who, comment, now);
+                    added.addAll(r.added());
+                    already.addAll(r.already());
+                }
+            return new Result(List.copyOf(added), List.copyOf(already));
+        });
+    }
+
     /** Acknowledges an alert in the caller's transaction (a reply is recorded as read in the same one). */
     public Result acknowledge(Connection c, long alertId, Who who, String comment, Instant now) {
         StoredAlert alert = alerts.find(c, alertId).orElseThrow(() -> new NoSuchAlert(alertId));

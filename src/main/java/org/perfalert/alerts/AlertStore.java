@@ -19,7 +19,7 @@ import java.util.*;
 public class AlertStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, fingerprint, rule_id, metric, area_type, area, alert_month, status,"
-            + " severity, direction, headline, evidence, silenced_by, run_id, updated_at";
+            + " severity, direction, headline, evidence, silenced_by, run_id, updated_at, assessment";
 
     private final DataSource ds;
 
@@ -79,8 +79,8 @@ public class AlertStore {
     public long insert(Connection c, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now) {
         return Transactions.within(c, "store alert " + e.fingerprint(), cx -> {
             try (PreparedStatement ps = cx.prepareStatement("INSERT INTO alert (fingerprint, rule_id, metric, area_type, area,"
-                    + " alert_month, status, severity, direction, headline, evidence, silenced_by, run_id, updated_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[]{"id"})) {
+                    + " alert_month, status, severity, direction, headline, evidence, silenced_by, run_id, updated_at, assessment)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[]{"id"})) {
                 ps.setString(1, e.fingerprint());
                 ps.setString(2, e.rule());
                 ps.setString(3, e.metric());
@@ -95,6 +95,7 @@ public class AlertStore {
                 setSilence(ps, 12, silencedBy);
                 ps.setString(13, runId);
                 ps.setTimestamp(14, Timestamp.from(now));
+                ps.setString(15, AssessmentJson.write(e.assessment()));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) { keys.next(); return keys.getLong(1); }
             }
@@ -105,7 +106,7 @@ public class AlertStore {
     public void update(Connection c, long id, PerformanceException e, AlertStatus status, Long silencedBy, String runId, Instant now) {
         Transactions.within(c, "update alert " + id, cx -> {
             try (PreparedStatement ps = cx.prepareStatement("UPDATE alert SET status = ?, severity = ?, direction = ?, headline = ?,"
-                    + " evidence = ?, silenced_by = ?, run_id = ?, updated_at = ? WHERE id = ?")) {
+                    + " evidence = ?, silenced_by = ?, run_id = ?, updated_at = ?, assessment = ? WHERE id = ?")) {
                 ps.setString(1, status.id());
                 ps.setString(2, e.severity().id());
                 ps.setString(3, e.direction().id());
@@ -114,7 +115,8 @@ public class AlertStore {
                 setSilence(ps, 6, silencedBy);
                 ps.setString(7, runId);
                 ps.setTimestamp(8, Timestamp.from(now));
-                ps.setLong(9, id);
+                ps.setString(9, AssessmentJson.write(e.assessment()));
+                ps.setLong(10, id);
                 return ps.executeUpdate();
             }
         });
@@ -175,6 +177,25 @@ public class AlertStore {
     }
 
     /** The items of the email in an outbox row, by number (empty for emails that are not a lead's). */
+    /**
+     * The alerts folded into the same email item as this one in the emails to a recipient (SIGNALS.md 4: one item,
+     * acknowledged together), the alert itself not included.
+     */
+    public List<Long> foldedWith(Connection c, long alertId, String recipient) {
+        return Transactions.within(c, "read the item of alert " + alertId, cx -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = cx.prepareStatement("SELECT DISTINCT e2.alert_id FROM email_item e1"
+                    + " JOIN alert_delivery d ON d.outbox_id = e1.outbox_id AND d.alert_id = e1.alert_id"
+                    + " JOIN email_item e2 ON e2.outbox_id = e1.outbox_id AND e2.item_no = e1.item_no"
+                    + " WHERE e1.alert_id = ? AND LOWER(d.recipient) = LOWER(?) AND e2.alert_id <> e1.alert_id ORDER BY e2.alert_id")) {
+                ps.setLong(1, alertId);
+                ps.setString(2, recipient);
+                try (ResultSet rs = ps.executeQuery()) { while (rs.next()) out.add(rs.getLong(1)); }
+            }
+            return out;
+        });
+    }
+
     public List<EmailItem> emailItems(Connection c, long outboxId) {
         return Transactions.within(c, "read the items of email " + outboxId, cx -> {
             List<EmailItem> out = new ArrayList<>();
@@ -215,7 +236,7 @@ public class AlertStore {
                 YearMonth.parse(rs.getString("alert_month").trim()), AlertStatus.parse(rs.getString("status")),
                 sev == null ? null : Severity.parse(sev), dir == null ? null : Direction.parse(dir),
                 rs.getString("headline"), parse(rs.getString("evidence")), silencedBy, rs.getString("run_id"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), AssessmentJson.read(rs.getString("assessment")));
     }
 
     static String json(Map<String, Object> evidence) {

@@ -148,10 +148,10 @@ public class EmailRenderer {
     }
 
     /**
-     * The other rules that hold for the same figure, as sentences ("also: highest since March 2023"). The email plan
-     * folds them into one item (issue 12); until it does, every rule is an item of its own and this is empty.
+     * What the email plan folded into the item (SIGNALS.md 4), as the "Also:" lines: the other places of the metric
+     * ("South and the force"), then what the other rules say of the same figure ("highest since March 2023").
      */
-    static List<String> also(AlertItem i) { return List.of(); }
+    static List<String> also(AlertItem i) { return i.alsoParts(); }
 
     /** The analysts' line of an item: its statistics (z, φ, p …), each rounded to what tells it apart. */
     static String details(PerformanceException e) {

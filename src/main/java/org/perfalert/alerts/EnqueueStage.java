@@ -24,10 +24,13 @@ public final class EnqueueStage {
         for (RenderStage.Rendered r : emails) {
             long outboxId = outbox.enqueue(c, runId, r.mail(), now);
             int number = 0;
-            for (AlertItem i : EmailRenderer.inEmailOrder(r.email().items())) {
-                alerts.addDelivery(c, i.alertId(), r.email().lead().email(), outboxId,
-                        i.status() == AlertStatus.WITHDRAWN ? "withdrawn" : "alert");
-                alerts.addEmailItem(c, outboxId, ++number, i.alertId());   // what "ack 2" in a reply refers to
+            for (AlertItem item : EmailRenderer.inEmailOrder(r.email().items())) {
+                number++;
+                for (AlertItem i : item.withFolded()) {   // an item's folded alerts share its number: acknowledged together
+                    alerts.addDelivery(c, i.alertId(), r.email().lead().email(), outboxId,
+                            i.status() == AlertStatus.WITHDRAWN ? "withdrawn" : "alert");
+                    alerts.addEmailItem(c, outboxId, number, i.alertId());   // what "ack 2" in a reply refers to
+                }
             }
         }
     }

@@ -27,21 +27,24 @@ public final class GroupStage {
         List<EmailPlan.Routed> routed = new ArrayList<>();
         List<PolicyStage.Decided> nobody = new ArrayList<>();
         Map<String, Person> leads = new TreeMap<>();
-        Map<String, List<AlertItem>> byLead = new TreeMap<>();
+        Map<String, List<AlertItem>> byLead = new TreeMap<>(), heldByLead = new HashMap<>();
         for (PolicyStage.Decided d : decided.stream().sorted(Comparator.comparing(PolicyStage.Decided::item, AlertItem.IMPORTANCE)).toList()) {
             List<Router.Recipient> to = recipients(d.item());
             if (to.isEmpty()) nobody.add(d);
             for (Router.Recipient r : to) {
                 routed.add(new EmailPlan.Routed(d.item(), d.delivery(), r.person(), r.reason()));
-                if (d.delivery() != Delivery.EMAIL_NOW) continue;
                 String key = r.email().toLowerCase(Locale.ROOT);
+                if (d.delivery() != Delivery.EMAIL_NOW) { heldByLead.computeIfAbsent(key, k -> new ArrayList<>()).add(d.item()); continue; }
                 leads.putIfAbsent(key, r.person());
                 byLead.computeIfAbsent(key, k -> new ArrayList<>()).add(d.item());
             }
         }
         List<EmailPlan.LeadEmail> emails = new ArrayList<>();
-        byLead.forEach((key, all) -> emails.add(new EmailPlan.LeadEmail(leads.get(key),
-                List.copyOf(all.subList(0, Math.min(all.size(), maxItemsPerEmail))), Math.max(0, all.size() - maxItemsPerEmail))));
+        byLead.forEach((key, emailed) -> {
+            List<AlertItem> all = Folding.fold(emailed, heldByLead.getOrDefault(key, List.of()));
+            emails.add(new EmailPlan.LeadEmail(leads.get(key), List.copyOf(all.subList(0, Math.min(all.size(), maxItemsPerEmail))),
+                    Math.max(0, all.size() - maxItemsPerEmail)));
+        });
         return new EmailPlan(month, routed, nobody, emails);
     }
 

@@ -13,7 +13,7 @@ public final class PolicyStage {
     public record Decided(AlertItem item, Delivery delivery) { }
 
     public static List<Decided> decide(List<AlertItem> items, NotifyPolicy policy) {
-        return items.stream().map(i -> new Decided(i, policy.decide(i.status(), i.exception().severity(), i.exception().direction(),
+        return items.stream().map(i -> new Decided(i, policy.decide(i.exception().kind(), i.status(), i.exception().severity(), i.exception().direction(),
                 i.silenced(), !i.emailedBefore().isEmpty()))).toList();
     }
 }

@@ -60,6 +60,9 @@ public class BacktestCommand implements Callable<Integer> {
             description = "with --compare: examples of added and removed exceptions per rule and month (default: ${DEFAULT-VALUE})")
     int examples;
 
+    @Option(names = "--notable", description = "print only notable exceptions and signals (SIGNALS.md 3)")
+    boolean notableOnly;
+
     @Override
     public Integer call() throws Exception {
         String fmt = format != null ? format : compare != null || summary ? "text" : "json";
@@ -75,6 +78,7 @@ public class BacktestCommand implements Callable<Integer> {
         Set<String> ruleIds = new HashSet<>(run.rules.ruleIds());
         if (other != null) ruleIds.addAll(other.ruleIds());
         Predicate<PerformanceException> keep = filters.check(ruleIds, run.config.catalogue(), run.config.areas());
+        if (notableOnly) keep = keep.and(PerformanceException::notable);
         Evaluator after = other == null ? null : run.evaluatorOf(other);
         Comparison comparison = new Comparison(summary ? 0 : examples);
         BacktestSummary table = new BacktestSummary();

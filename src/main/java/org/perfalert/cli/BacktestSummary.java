@@ -27,18 +27,18 @@ final class BacktestSummary {
         months.add(month);
         for (PerformanceException e : found) {
             counts.computeIfAbsent(e.rule(), r -> new HashMap<>()).merge(month, 1, Integer::sum);
-            if (Notability.notable(e)) notable.merge(month, 1, Integer::sum);
-            if (Notability.signal(e)) signals.merge(month, 1, Integer::sum);
+            if (e.notable()) notable.merge(month, 1, Integer::sum);
+            if (e.kind() == org.perfalert.model.ExceptionKind.SIGNAL) signals.merge(month, 1, Integer::sum);
         }
         totals.put(month, found.size());
     }
 
-    /** The rows of the table: each rule, "all rules", then notable and signals when known. */
+    /** The rows of the table: each rule, "all rules", then notable and signals. */
     private Map<String, Map<YearMonth, Integer>> rows() {
         Map<String, Map<YearMonth, Integer>> rows = new LinkedHashMap<>(counts);
         rows.put("all rules", totals);
-        if (Notability.available()) rows.put("notable", notable);
-        if (Notability.kinds()) rows.put("signals", signals);
+        rows.put("notable", notable);
+        rows.put("signals", signals);
         return rows;
     }
 
@@ -87,8 +87,8 @@ final class BacktestSummary {
             for (var r : counts.entrySet()) row(g, r.getKey(), r.getValue());
             g.writeEndObject();
             row(g, "all", totals);
-            if (Notability.available()) row(g, "notable", notable);
-            if (Notability.kinds()) row(g, "signals", signals);
+            row(g, "notable", notable);
+            row(g, "signals", signals);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,13 +40,13 @@ final class Comparison {
         for (PerformanceException e : was) {
             Cell c = cell(e.rule(), month);
             c.before++;
-            if (Notability.notable(e)) c.notableBefore++;
+            if (e.notable()) c.notableBefore++;
             if (!fresh.containsKey(e.fingerprint())) { c.removed++; removed++; if (c.removedExamples.size() < examples) c.removedExamples.add(e); }
         }
         for (PerformanceException e : now) {
             Cell c = cell(e.rule(), month);
             c.after++;
-            if (Notability.notable(e)) c.notableAfter++;
+            if (e.notable()) c.notableAfter++;
             if (!old.containsKey(e.fingerprint())) { c.added++; added++; if (c.addedExamples.size() < examples) c.addedExamples.add(e); }
         }
         before += was.size();
@@ -86,11 +86,9 @@ final class Comparison {
         }
         if (!any) out.println("(no rule's exceptions changed)");
         out.printf("%ntotal: %,d before, %,d after: %,d added, %,d removed%n", before, after, added, removed);
-        if (Notability.available()) {
-            long nb = 0, na = 0;
-            for (var r : cells.values()) for (Cell c : r.values()) { nb += c.notableBefore; na += c.notableAfter; }
-            out.printf("notable: %,d before, %,d after%n", nb, na);
-        }
+        long nb = 0, na = 0;
+        for (var r : cells.values()) for (Cell c : r.values()) { nb += c.notableBefore; na += c.notableAfter; }
+        out.printf("notable: %,d before, %,d after%n", nb, na);
         out.flush();
     }
 

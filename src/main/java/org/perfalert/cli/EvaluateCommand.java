@@ -31,6 +31,9 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Mixin Filters filters;
 
+    @Option(names = "--notable", description = "print only notable exceptions and signals (SIGNALS.md 3)")
+    boolean notableOnly;
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("json", "text", "csv").contains(format))
@@ -42,6 +45,7 @@ public class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("note: the data has no figures for " + m + ", so nothing is evaluated"
                     + run.history.latestMonth().map(l -> " (the latest month in the data is " + l + ")").orElse(""));
         List<PerformanceException> found = run.evaluate(run.evaluator, m, keep);
+        if (notableOnly) found = found.stream().filter(PerformanceException::notable).toList();
         ExceptionOutput.print(found, format, spec.commandLine().getOut());
         return Main.OK;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.perfalert.model.Calibrated;
 import org.perfalert.model.PerformanceException;
 
 import java.io.Closeable;
@@ -13,18 +14,20 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes exceptions as JSON (one array, CONTRACT.md 3), readable text, or CSV, a month at a time:
  * a backtest's output is written as each month is done and never held whole. Nothing heavy is made
- * per row (one JSON generator or CSV printer per run).
+ * per row (one JSON generator or CSV printer per run). Every exception carries SIGNALS.md 3's
+ * `notable` and `calibrated` after its evidence (a signal is notable by what it is).
  */
 public final class ExceptionOutput implements Closeable {
     private static final JsonFactory JSON = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).setRootValueSeparator(null);
-    private static final String[] CSV_HEADER = {"month", "rule", "metric", "area_type", "area", "severity", "direction", "value", "headline", "evidence"};
+    private static final String[] CSV_HEADER = {"month", "rule", "metric", "area_type", "area", "severity", "direction", "value", "headline", "evidence", "notable", "calibrated"};
 
     private final String format;
     private final PrintWriter out;
@@ -105,7 +108,21 @@ public final class ExceptionOutput implements Closeable {
         g.writeStringField("headline", e.headline());
         g.writeFieldName("evidence");
         evidence(g, e.evidence(), true);
+        g.writeBooleanField("notable", e.notable());
+        g.writeFieldName("calibrated");
+        evidence(g, calibrated(e), true);
         g.writeEndObject();
+    }
+
+    /** SIGNALS.md 3's `calibrated`: expected, phi, z, z_year (null where not computable). */
+    private static Map<String, Object> calibrated(PerformanceException e) {
+        Calibrated c = e.assessment() == null ? Calibrated.NONE : e.assessment().calibrated();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("expected", c.expected());
+        m.put("phi", c.phi());
+        m.put("z", c.z());
+        m.put("z_year", c.zYear());
+        return m;
     }
 
     /**
@@ -138,8 +155,8 @@ public final class ExceptionOutput implements Closeable {
     // --- text ---------------------------------------------------------------------------------
 
     private void text(PerformanceException e) {
-        out.printf("%s  %-6s  %-11s  %s  [%s; %s %s]%n", e.month(), e.severity().id(), e.direction().id(),
-                e.headline(), e.rule(), e.areaType().id(), e.area());
+        out.printf("%s  %-6s  %-11s  %s  [%s; %s %s%s]%n", e.month(), e.severity().id(), e.direction().id(),
+                e.headline(), e.rule(), e.areaType().id(), e.area(), e.notable() ? "; notable" : "");
     }
 
     // --- CSV ----------------------------------------------------------------------------------
@@ -159,9 +176,13 @@ public final class ExceptionOutput implements Closeable {
         evidenceText.getBuffer().setLength(0);
         evidence(evidenceJson, e.evidence(), false);
         evidenceJson.flush();
+        String evidence = evidenceText.toString();
+        evidenceText.getBuffer().setLength(0);
+        evidence(evidenceJson, calibrated(e), false);
+        evidenceJson.flush();
         printer.printRecord(e.month(), cell(e.rule()), cell(e.metric()), cell(e.areaType().id()), cell(e.area()),
                 cell(e.severity().id()), cell(e.direction().id()), EvidenceNumbers.round(e.evidence().get("value")),
-                cell(e.headline()), cell(evidenceText.toString()));
+                cell(e.headline()), cell(evidence), e.notable(), cell(evidenceText.toString()));
         if (csvLines.length() >= CSV_CHUNK) csvOut(); // a national month's rows would be a hundred megabytes
     }
 

@@ -12,7 +12,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
@@ -55,7 +54,7 @@ public class ExplainCommand implements Callable<Integer> {
                         + " (no rule is evaluated for a month without a figure)"));
         List<PerformanceException> raised = run.evaluator.evaluate(run.history, m);
         out.println(figure.headline("explained").replaceFirst(": explained$", ""));
-        calibration(figure).ifPresent(c -> out.println("calibrated: " + c));
+        if (figure.getCalibration() != null) out.println("calibrated: " + figure.getCalibration());
         out.println();
         List<Explanation.Line> lines = new Explanation(run.rules, run.config.areas()).explain(figure, all, raised);
         int width = lines.stream().mapToInt(l -> l.rule().length()).max().orElse(10);
@@ -71,16 +70,6 @@ public class ExplainCommand implements Callable<Integer> {
     }
 
     private static String settings(RuleRun run, List<String> names) {
-        return String.join(", ", names.stream().filter(n -> !n.startsWith("severity.")).map(n -> n + " = " + run.rules.settings().text(n)).toList());
-    }
-
-    /** The calibrated statistic (docs/SIGNALS.md) when this build's Series has one. */
-    private static java.util.Optional<Object> calibration(Series s) {
-        try {
-            Method m = Series.class.getMethod("getCalibration");
-            return java.util.Optional.ofNullable(m.invoke(s));
-        } catch (ReflectiveOperationException e) {
-            return java.util.Optional.empty();
-        }
+        return String.join(", ", names.stream().filter(n -> !n.startsWith("severity.") && !n.startsWith("notable.basis.")).map(n -> n + " = " + run.rules.settings().text(n)).toList());
     }
 }

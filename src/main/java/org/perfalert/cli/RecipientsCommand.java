@@ -54,6 +54,7 @@ public class RecipientsCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().print(describe(plan));
+        spec.commandLine().getOut().flush();
         return Main.OK;
     }
 
@@ -74,8 +75,20 @@ public class RecipientsCommand implements Callable<Integer> {
         out.append("\nEmails now: ").append(plan.emails().size());
         plan.emails().stream().sorted(Comparator.comparing(e -> who(e.lead()))).forEach(e -> out.append("\n  ").append(who(e.lead()))
                 .append(": ").append(e.items().size()).append(" item(s)")
-                .append(e.heldBack() > 0 ? " (" + e.heldBack() + " more held for the digest)" : ""));
+                .append(e.heldBack() > 0 ? " (" + e.heldBack() + " more held for the digest)" : "")
+                .append(items(e)));
         return out.append('\n').toString();
+    }
+
+    /** The email's items as numbered in it, each with what is folded into it. */
+    private static String items(EmailPlan.LeadEmail e) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (AlertItem i : org.perfalert.alerts.EmailRenderer.inEmailOrder(e.items())) {
+            out.append("\n    ").append(++n).append(". ").append(HeaderSafety.oneLine(i.exception().headline(), 160));
+            if (!i.also().isEmpty()) out.append("\n       ").append(HeaderSafety.oneLine(i.alsoText(), 300));
+        }
+        return out.toString();
     }
 
     private static String line(AlertItem i, Delivery d) {

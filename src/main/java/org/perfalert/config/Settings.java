@@ -51,7 +51,8 @@ public final class Settings {
         // the notification policy (docs/alerts-and-email.md)
         d.put("notify.email.statuses", "new");
         d.put("notify.email.severities", "high,medium");
-        d.put("notify.email.directions", "concern");
+        d.put("notify.email.kinds", "signal,threshold");
+        d.put("notify.email.directions", "concern,neutral");
         d.put("notify.withdrawn", "true");
         d.put("notify.email.max.items", "10");
         d.put("notify.max-age-months", "2");

@@ -14,13 +14,31 @@ import java.util.Map;
  * @param retired    exceptions closed in the week because their metric was removed from the configuration
  * @param backfilled how many exceptions held in the week belong to months older than the latest data by more than
  *                   maxAgeMonths (notify.max-age-months): stored, emailed to no one
+ * @param signals    the week's signals and thresholds (SIGNALS.md 4: what leads were emailed), strongest first, one per series
+ * @param worthALook the top notable section-5 exceptions by |z| (one per series), after the signals
+ * @param others     everything else that holds, as counts per theme and rule
  */
 public record Digest(DigestWeek week, String title, String period, List<String> dataMonths, String boardMonth,
                      Counts counts, List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late,
                      List<String> noData, List<AppendixTheme> appendix, List<AppendixLine> resolved,
                      List<AppendixLine> withdrawn, List<AppendixLine> silenced, List<AppendixLine> earlier,
                      List<AckLine> acknowledged, int raised, int shownLines,
-                     Map<String, byte[]> images, List<AppendixLine> retired, int backfilled, int maxAgeMonths) {
+                     Map<String, byte[]> images, List<AppendixLine> retired, int backfilled, int maxAgeMonths,
+                     List<TopItem> signals, List<TopItem> worthALook, List<RuleCount> others) {
+
+    /** A digest without SIGNALS.md's sections (signals, worth a look, counts of the rest). */
+    public Digest(DigestWeek week, String title, String period, List<String> dataMonths, String boardMonth, Counts counts,
+                  List<ThemeSection> themes, List<SilenceLine> silences, List<LateMetric> late, List<String> noData,
+                  List<AppendixTheme> appendix, List<AppendixLine> resolved, List<AppendixLine> withdrawn,
+                  List<AppendixLine> silenced, List<AppendixLine> earlier, List<AckLine> acknowledged, int raised,
+                  int shownLines, Map<String, byte[]> images, List<AppendixLine> retired, int backfilled, int maxAgeMonths) {
+        this(week, title, period, dataMonths, boardMonth, counts, themes, silences, late, noData, appendix, resolved, withdrawn,
+                silenced, earlier, acknowledged, raised, shownLines, images, retired, backfilled, maxAgeMonths,
+                List.of(), List.of(), List.of());
+    }
+
+    /** How many of the week's other exceptions (neither signals nor worth a look) a rule raised in a theme. */
+    public record RuleCount(String theme, String rule, int count) { }
 
     /** The headline counts of the week. */
     public record Counts(int newConcerns, int newImprovements, int newNeutral, int continuing, int resolved, int withdrawn,

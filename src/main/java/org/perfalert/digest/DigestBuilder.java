@@ -12,9 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.*;
 
 /**
- * Builds a week's digest from the store: the exceptions whose alert rows changed during the week, ranked per theme
- * (catalogue order), the top few per theme as one line each, the rest in the appendix; the board tables for the
- * latest month of data; the silences in force; the metrics whose figures are late.
+ * Builds a week's digest from the store (SIGNALS.md 4): of the exceptions whose alert rows changed during the week, the
+ * signals (and thresholds) first, then "worth a look", the top notable section-5 exceptions by |z|, each series once;
+ * everything else as counts per theme and rule; the board tables for the latest month of data; the silences in
+ * force; the metrics whose figures are late.
  */
 public final class DigestBuilder {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
@@ -25,14 +26,14 @@ public final class DigestBuilder {
 
     private final Configuration config;
     private final DigestReader reader;
-    private final int top;
+    private final int worthALook;
 
-    /** top: how many lines above the appendix, across the themes (setting digest.top, default 10). */
-    public DigestBuilder(Configuration config, DigestReader reader, int top) {
-        if (top < 1) throw new IllegalArgumentException("digest.top must be at least 1, not " + top);
+    /** worthALook: how many notable exceptions the digest lists by |z| (setting digest.top, default 10). */
+    public DigestBuilder(Configuration config, DigestReader reader, int worthALook) {
+        if (worthALook < 1) throw new IllegalArgumentException("digest.top must be at least 1, not " + worthALook);
         this.config = config;
         this.reader = reader;
-        this.top = top;
+        this.worthALook = worthALook;
     }
 
     /** board: the figures as they stand now (the board tables and sparklines are drawn from it). */
@@ -49,29 +50,38 @@ public final class DigestBuilder {
         YearMonth latest = rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder()).orElse(null);
 
         Map<String, byte[]> images = new LinkedHashMap<>();
+        // SIGNALS.md 4: the week's signals (and thresholds) first, then the notable exceptions worth a look, the rest
+        // as counts per theme and rule. A series shows once, its other exceptions named with it (also).
+        List<WeekAlert> current = rows.stream().filter(a -> a.holds() && !a.silenced() && a.month().equals(latest)).toList();
+        List<Digest.TopItem> signals = new ArrayList<>(), worth = new ArrayList<>();
+        List<WeekAlert> rest = new ArrayList<>();
+        List<List<WeekAlert>> signalled = new ArrayList<>(), notable = new ArrayList<>();
+        for (List<WeekAlert> g : Ranking.bySeries(current)) {
+            if (g.stream().anyMatch(a -> a.kind() != ExceptionKind.EXCEPTION)) signalled.add(led(g, a -> a.kind() != ExceptionKind.EXCEPTION));
+            else if (g.stream().anyMatch(WeekAlert::notable)) notable.add(led(g, WeekAlert::notable));
+            else rest.addAll(g);
+        }
+        signalled.sort(Comparator.comparing((List<WeekAlert> g) -> g.get(0).kind()).thenComparing(g -> -g.get(0).strength()));
+        notable.sort(Comparator.comparingDouble((List<WeekAlert> g) -> -g.get(0).strength()));
+        for (List<WeekAlert> g : signalled) signals.add(item(g, images, board));
+        for (List<WeekAlert> g : notable) {
+            if (worth.size() < worthALook) worth.add(item(g, images, board));
+            else rest.addAll(g);
+        }
+        Map<String, Map<String, Integer>> counted = new LinkedHashMap<>();
+        for (String theme : config.catalogue().themes()) counted.put(theme, new TreeMap<>());
+        rest.forEach(a -> counted.computeIfAbsent(theme(a), k -> new TreeMap<>()).merge(a.rule(), 1, Integer::sum));
+        List<Digest.RuleCount> others = new ArrayList<>();
+        counted.forEach((theme, byRule) -> byRule.forEach((rule, n) -> others.add(new Digest.RuleCount(theme, rule, n))));
+
         List<Digest.ThemeSection> themes = new ArrayList<>();
         List<Digest.AppendixTheme> appendix = new ArrayList<>();
-        int shown = 0;
-        // The top lines are the most important series of the week across every theme (digest.top in all), so that
-        // the page above the appendix stays short whatever a busy week raises; each is shown under its theme.
-        Set<SeriesKey> topSeries = new HashSet<>();
-        Ranking.bySeries(rows.stream().filter(a -> a.holds() && !a.silenced() && a.month().equals(latest)).toList()).stream()
-                .limit(top).forEach(g -> topSeries.add(g.get(0).series()));
+        int shown = signals.size() + worth.size();
         for (String theme : config.catalogue().themes()) {
             List<Metric> metrics = config.catalogue().all().stream().filter(m -> m.theme().equals(theme)).toList();
-            List<WeekAlert> holding = rows.stream()
-                    .filter(a -> a.holds() && !a.silenced() && a.month().equals(latest) && theme(a).equals(theme)).toList();
-            List<List<WeekAlert>> groups = Ranking.bySeries(holding);
-            List<Digest.TopItem> items = new ArrayList<>();
-            List<Digest.AppendixLine> rest = new ArrayList<>();
-            for (List<WeekAlert> g : groups) {
-                if (topSeries.contains(g.get(0).series())) items.add(item(g, images, board));
-                else g.forEach(a -> rest.add(line(a)));
-            }
-            shown += items.size();
+            int inTheme = counted.getOrDefault(theme, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
             List<Digest.BoardRow> table = boardMonth == null ? List.of() : board.rows(metrics, boardMonth);
-            if (!items.isEmpty() || !table.isEmpty()) themes.add(new Digest.ThemeSection(theme, items, rest.size(), table));
-            if (!rest.isEmpty()) appendix.add(new Digest.AppendixTheme(theme, rest, bySeries(rest)));
+            if (inTheme > 0 || !table.isEmpty()) themes.add(new Digest.ThemeSection(theme, List.of(), inTheme, table));
         }
 
         List<Silence> silences = reader.silencesDuring(week.start(), week.end(), week.zone());
@@ -113,7 +123,15 @@ public final class DigestBuilder {
                 lines(rows, a -> a.status() == AlertStatus.RESOLVED), lines(rows, a -> a.status() == AlertStatus.WITHDRAWN),
                 lines(rows, a -> a.holds() && a.silenced()),
                 lines(rows, a -> a.holds() && !a.silenced() && a.month().isBefore(latest)), acknowledged, raised, shown, images,
-                retired, backfilled, maxAge);
+                retired, backfilled, maxAge, signals, worth, others);
+    }
+
+    /** The group with its first member that passes first (the group is strongest first already). */
+    private static List<WeekAlert> led(List<WeekAlert> group, java.util.function.Predicate<WeekAlert> leads) {
+        WeekAlert lead = group.stream().filter(leads).max(Comparator.comparingDouble(WeekAlert::strength)).orElseThrow();
+        List<WeekAlert> out = new ArrayList<>(List.of(lead));
+        group.stream().filter(a -> a != lead).forEach(out::add);
+        return out;
     }
 
     private Digest.TopItem item(List<WeekAlert> group, Map<String, byte[]> images, BoardSource board) {
@@ -134,14 +152,15 @@ public final class DigestBuilder {
 
     /**
      * What a rule found, in the words of its headline without the series and the value: "Fenland – Robbery 8 in
-     * March 2025: highest in 12 months" says "highest in 12 months" (the rule id only when there is no headline).
+     * March 2025: highest in 12 months" says "highest in 12 months"; another headline what follows its first ": " (as
+     * the email's "Also:" lines, AlertItem.alsoParts); the rule id only when there is no headline.
      */
     static String what(WeekAlert a) {
         String h = a.headline();
         if (h == null || h.isBlank()) return a.rule();
         String in = " in " + a.month().format(MONTH) + ": ";
-        int at = h.indexOf(in);
-        return at < 0 ? h : h.substring(at + in.length());
+        int at = h.indexOf(in), colon = h.indexOf(": ");
+        return at >= 0 ? h.substring(at + in.length()) : colon >= 0 ? h.substring(colon + 2) : h;   // as an email's "Also:"
     }
 
     private List<Digest.AppendixLine> lines(List<WeekAlert> rows, java.util.function.Predicate<WeekAlert> which) {

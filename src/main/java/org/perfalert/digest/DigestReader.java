@@ -45,7 +45,8 @@ public final class DigestReader {
             Acknowledgement k = acked.get(a.id());
             return new WeekAlert(a.id(), a.rule(), a.series(), a.month(), a.status(),
                     a.severity() == null ? Severity.LOW : a.severity(), a.direction() == null ? Direction.NEUTRAL : a.direction(),
-                    a.headline(), a.evidence(), a.silencedBy(), a.updatedAt(), k == null ? null : k.by(), k == null ? null : k.comment());
+                    a.headline(), a.evidence(), a.silencedBy(), a.updatedAt(), k == null ? null : k.by(), k == null ? null : k.comment(),
+                    a.assessment());
         }).toList();
     }
 

@@ -37,7 +37,7 @@ public final class Explanation {
         this.rules = rules;
         this.areas = areas;
         for (String name : rules.settings().names()) {
-            if (name.startsWith("severity.")) continue;
+            if (name.startsWith("severity.") || name.startsWith("notable.basis.")) continue;   // words, not numbers
             double v = rules.settings().number(name);
             globals.put(RuleSettings.globalName(name), v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE ? (Object) (int) v : (Object) v);
         }

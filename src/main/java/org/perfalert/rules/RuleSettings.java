@@ -1,6 +1,8 @@
 package org.perfalert.rules;
 
 import org.perfalert.model.Severity;
+import org.perfalert.rules.calibration.CalibrationSettings;
+import org.perfalert.rules.calibration.Notable;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,7 +17,9 @@ import java.util.*;
  * evaluation ({@link #globalName}: spc.run is "global Integer spcRun"); the Series' statistics read
  * their windows through {@link SeriesSettings}. settings.whole("spc.run") and settings.number(...)
  * still work for rules that ask by name. The severity of each rule is "severity.RULE-ID" (high,
- * medium or low; medium when not given).
+ * medium or low; medium when not given). The calibrated statistic's numbers are the signals.* settings
+ * (and notable.min-z), read into {@link CalibrationSettings}; which statistic makes a rule's exceptions
+ * notable is "notable.basis.RULE-ID" (SIGNALS.md 3's mapping when not given, {@link Notable#standard}).
  */
 public final class RuleSettings {
     public static final String FILE = "settings.properties";
@@ -23,6 +27,7 @@ public final class RuleSettings {
     private final Map<String, String> values;
     private final Map<String, Double> numbers = new HashMap<>(); // parsed once: rules ask for them per series
     private final Map<String, Severity> severities = new HashMap<>();
+    private final Map<String, Notable.Basis> bases = new HashMap<>();
     private final Map<String, String> byGlobalName = new HashMap<>();
     private final SeriesSettings forSeries;
 
@@ -33,12 +38,15 @@ public final class RuleSettings {
             if (k.startsWith(SEVERITY)) {
                 try { severities.put(k.substring(SEVERITY.length()), Severity.parse(v)); } catch (IllegalArgumentException e) { /* reported by read */ }
             }
+            if (k.startsWith(BASIS)) {
+                try { bases.put(k.substring(BASIS.length()), Notable.Basis.parse(v)); } catch (IllegalArgumentException e) { /* reported by read */ }
+            }
             byGlobalName.put(globalName(k), k);
         });
         forSeries = new SeriesSettings(this);
     }
 
-    private static final String SEVERITY = "severity.";
+    private static final String SEVERITY = "severity.", BASIS = "notable.basis.";
 
     /** The name of a setting's global in a rule file: dots and dashes dropped, the next letter capitalised. */
     public static String globalName(String setting) {
@@ -90,12 +98,20 @@ public final class RuleSettings {
             String v = p.getProperty(key).trim();
             values.put(key, v);
             String where = file + ":" + lineOf(lines, key) + ":1: " + key;
-            if (key.startsWith("severity.")) {
+            if (key.startsWith(SEVERITY)) {
                 try { Severity.parse(v); } catch (IllegalArgumentException e) { problems.add(where + ": " + e.getMessage()); }
+            } else if (key.startsWith(BASIS)) {
+                try { Notable.Basis.parse(v); } catch (IllegalArgumentException e) { problems.add(where + ": " + e.getMessage()); }
             } else {
                 try { Double.parseDouble(v); }
                 catch (NumberFormatException e) { problems.add(where + ": \"" + v + "\" is not a number (use a dot for decimals)"); }
             }
+        }
+        try {
+            CalibrationSettings.from(values);
+        } catch (IllegalArgumentException e) {   // the message names the setting
+            String named = values.keySet().stream().filter(k -> e.getMessage().contains(k)).findFirst().orElse("signals.");
+            problems.add(file + ":" + lineOf(lines, named) + ":1: " + e.getMessage());
         }
         return new RuleSettings(values);
     }
@@ -123,6 +139,9 @@ public final class RuleSettings {
         return new RuleSettings(merged);
     }
 
+    /** Every setting as written (read-only). */
+    public Map<String, String> values() { return values; }
+
     /** Whether a setting is there and is a number (a bad value is reported by read). */
     boolean isNumber(String name) { return numbers.containsKey(name); }
 
@@ -140,6 +159,12 @@ public final class RuleSettings {
 
     /** The z a one-sided test must reach: "significance." + poisson, binomial or sample. */
     public double significance(String test) { return number("significance." + test); }
+
+    /** The statistic that makes a rule's exceptions notable: "notable.basis." + rule id; SIGNALS.md 3's when not set. */
+    public Notable.Basis notableBasis(String rule) {
+        Notable.Basis b = bases.get(rule);
+        return b != null ? b : Notable.standard(rule);
+    }
 
     /** The severity of a rule's exceptions: "severity." + rule id; medium when not set. */
     public Severity severity(String rule) {

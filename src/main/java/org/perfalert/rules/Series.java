@@ -4,6 +4,7 @@ import org.perfalert.model.Area;
 import org.perfalert.model.AreaType;
 import org.perfalert.model.Metric;
 import org.perfalert.model.Unit;
+import org.perfalert.rules.calibration.Figure;
 
 import java.time.Month;
 import java.time.YearMonth;
@@ -22,8 +23,8 @@ import java.util.NavigableMap;
  * (previousMax, yearOnYearChange, average1yr, chart …, see {@link SeriesSettings}); each is worked
  * out the first time a rule asks and remembered, as a fact lives for one evaluation. The same
  * questions with a window of the rule's choosing (previousMax(n), averageTest(n) …) are methods.
- * What a run works out once for all series (the settings today; a calibration of each figure
- * tomorrow) reaches a Series when SeriesBuilder.seriesAt makes it, as the settings do.
+ * What a run works out once for all series (the settings, and the calibrated statistic of each
+ * figure) reaches a Series when SeriesBuilder.seriesAt makes it.
  */
 public final class Series {
     private final Metric metric;
@@ -32,6 +33,7 @@ public final class Series {
     private final Track track;
     private final int at; // the month index of M: later months do not exist for this fact
     private final SeriesSettings settings;
+    private final Figure calibration;   // null when made without the rule pack's settings
 
     // Answers remembered: the rules ask most questions more than once (above and below, in the
     // condition and in the headline), so each is worked out the first time and kept. A bit per
@@ -48,11 +50,11 @@ public final class Series {
     /** The maps hold months up to M only, and must hold M. Its settings are unknown: ask with explicit windows. */
     public Series(Metric metric, Area place, YearMonth month, NavigableMap<YearMonth, Double> values,
                   NavigableMap<YearMonth, Long> numerators, NavigableMap<YearMonth, Long> denominators) {
-        this(metric, place, month, trackOf(month, values, numerators, denominators), SeriesSettings.NONE);
+        this(metric, place, month, trackOf(month, values, numerators, denominators), SeriesSettings.NONE, null);
     }
 
-    /** M's facts over a series' track (shared, not copied: months after M are never read). */
-    Series(Metric metric, Area place, YearMonth month, Track track, SeriesSettings settings) {
+    /** M's facts over a series' track (shared, not copied: months after M are never read), with its calibration at M. */
+    Series(Metric metric, Area place, YearMonth month, Track track, SeriesSettings settings, Figure calibration) {
         this.at = Track.index(month);
         if (!track.has(at)) throw new IllegalArgumentException("no value for " + month);
         this.metric = metric;
@@ -60,6 +62,7 @@ public final class Series {
         this.month = month;
         this.track = track;
         this.settings = settings;
+        this.calibration = calibration;
     }
 
     private static Track trackOf(YearMonth month, NavigableMap<YearMonth, Double> values,
@@ -397,6 +400,20 @@ public final class Series {
         return track.chart(from, at - from + 1, screen, sigma);
     }
 
+    // --- the calibrated statistic (SIGNALS.md 1) -----------------------------------------------------
+    /**
+     * The calibrated statistic of this figure: expected, phi, z, pUp, pAdjustedUp, cusumUp, sinceUp,
+     * rollingTotal, zYear, changePct … (each null where it cannot be computed), computed once per run for
+     * every series together. The signal rules read it: {@code Series( calibration.pAdjustedUp <= signalsFdrQ )}.
+     */
+    public Figure getCalibration() {
+        if (calibration == null) throw new IllegalStateException("the calibration of " + this + " needs the rule pack's settings");
+        return calibration;
+    }
+
+    /** The calibration, or null when the Series was made without the rule pack's settings. */
+    Figure calibrationOrNull() { return calibration; }
+
     // --- what a rule reports ---------------------------------------------------------------------
     /** Evidence that starts with this month's value. */
     public Evidence evidence() { return new Evidence().put("value", getValue()); }
@@ -409,9 +426,13 @@ public final class Series {
 
     /** "Robbery 8 in March 2021: " + what; a district or area goes first: "Fenland – Robbery 8 in ...". */
     public String headline(String what) {
-        String who = place.type() == AreaType.FORCE ? getLabel() : place.name() + " \u2013 " + getLabel();
-        return who + " " + getValueText() + " in " + Wording.month(month) + ": " + what;
+        return who() + " " + getValueText() + " in " + Wording.month(month) + ": " + what;
     }
+
+    /** "Robbery: " + what; a district or area goes first: "Peterborough – Robbery: a sustained rise ...". */
+    public String named(String what) { return who() + ": " + what; }
+
+    private String who() { return place.type() == AreaType.FORCE ? getLabel() : place.name() + " \u2013 " + getLabel(); }
 
     @Override
     public String toString() { return metric.id() + " " + place + " " + month; }

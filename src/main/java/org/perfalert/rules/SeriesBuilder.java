@@ -2,6 +2,11 @@ package org.perfalert.rules;
 
 import org.perfalert.config.Catalogue;
 import org.perfalert.model.*;
+import org.perfalert.rules.calibration.CalibratedMonth;
+import org.perfalert.rules.calibration.Calibration;
+import org.perfalert.rules.calibration.CalibrationSettings;
+import org.perfalert.rules.calibration.Forward;
+import org.perfalert.rules.calibration.SeriesInput;
 
 import java.time.YearMonth;
 import java.util.*;
@@ -14,11 +19,16 @@ import java.util.function.Consumer;
  * earlier one. Missing area and force figures of count metrics are derived from their districts
  * (CONTRACT.md 5.1, "Derived totals"): only when every district has a figure; a given figure wins.
  * Each series is kept as a Track (arrays by month) that the month's Series share without copying.
+ * The calibrated statistic of every series (SIGNALS.md 1) is computed forward over the same arrays, once
+ * per history: months asked in order (a backtest) each cost one month of it; a month before the last one
+ * asked starts the run again from the first month, so every month gets the same answer however it is asked.
  */
 public final class SeriesBuilder {
     private final Catalogue catalogue;
     private final Map<Id, Track> tracks = new HashMap<>();
     private final List<Entry> sorted = new ArrayList<>(); // in SeriesKey order: the order facts are made in
+    private Calibration calibration;                       // over every series, in the order of sorted
+    private Forward forward;                               // the run forward that gave the last month asked
 
     /** One series: its key, metric, place and figures, looked up once rather than per month. */
     private record Entry(SeriesKey key, Metric metric, Area place, Track track) { }
@@ -118,13 +128,39 @@ public final class SeriesBuilder {
      */
     public List<Series> seriesAt(YearMonth month) { return seriesAt(month, SeriesSettings.NONE); }
 
-    /** As seriesAt(month), with the rule pack's settings for the windows of the Series' properties. */
+    /**
+     * As seriesAt(month), with the rule pack's settings for the windows of the Series' properties and
+     * each Series' calibration at the month.
+     */
     public List<Series> seriesAt(YearMonth month, SeriesSettings settings) {
         int at = Track.index(month);
+        if (!hasFiguresAt(month)) return List.of();   // no figure to calibrate (e.g. a month before the data begins)
+        CalibratedMonth calibrated = settings.known() ? calibrated(month, settings.calibration()) : null;
         List<Series> out = new ArrayList<>();
-        for (Entry e : sorted)
-            if (e.track.has(at)) out.add(new Series(e.metric, e.place, month, e.track, settings));
+        for (int i = 0; i < sorted.size(); i++) {
+            Entry e = sorted.get(i);
+            if (e.track.has(at))
+                out.add(new Series(e.metric, e.place, month, e.track, settings, calibrated == null ? null : calibrated.figure(i)));
+        }
         return out;
+    }
+
+    /**
+     * The calibrated statistic of every series at month (positions as the series are sorted), run
+     * forward from the first month; the same run goes on for later months, a new one starts for an
+     * earlier month or other settings.
+     */
+    synchronized CalibratedMonth calibrated(YearMonth month, CalibrationSettings settings) {
+        if (calibration == null || !calibration.settings().equals(settings)) {
+            List<SeriesInput> inputs = new ArrayList<>(sorted.size());
+            for (Entry e : sorted)
+                inputs.add(e.track.input(e.metric.id(), e.metric.isCount(), e.place.type(), e.place.name()));
+            calibration = new Calibration(inputs, settings);
+            forward = null;
+        }
+        int m = Track.index(month);
+        if (forward == null || m < forward.next() - 1) forward = calibration.forward();
+        return forward.to(m);
     }
 
     /** Whether any series has a value at month. */

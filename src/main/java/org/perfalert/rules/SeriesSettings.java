@@ -1,5 +1,7 @@
 package org.perfalert.rules;
 
+import org.perfalert.rules.calibration.CalibrationSettings;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +10,9 @@ import java.util.Map;
  * The settings that shape a Series' statistics, read from settings.properties once per rule pack:
  * the windows (twelve-month.months, rolling.months, average-1yr.months, average-3yr.months,
  * benchmark.months, frequency.months, frequency.average-months), the z each kind of test must reach
- * (significance.*) and the SPC chart's parameters (spc.max-points, spc.min-points, spc.screen, spc.sigma). A rule then asks the Series
- * plain questions (average1yr, chart, yearOnYearChange …) and the numbers stay in the settings file.
+ * (significance.*), the SPC chart's parameters (spc.max-points, spc.min-points, spc.screen, spc.sigma), and the
+ * calibrated statistic's (signals.*, notable.min-z: {@link CalibrationSettings}). A rule then asks the Series plain
+ * questions (average1yr, chart, yearOnYearChange, calibration …) and the numbers stay in the settings file.
  */
 public final class SeriesSettings {
     static final String TWELVE_MONTH = "twelve-month.months", ROLLING = "rolling.months",
@@ -57,6 +60,8 @@ public final class SeriesSettings {
     private final RuleSettings settings;
     private final int twelveMonth, rolling, average1yr, average3yr, benchmark, spcMaxPoints, spcMinPoints, frequency, frequencyAverage;
     private final double spcScreen, spcSigma, poisson, binomial, sample;
+    private final CalibrationSettings calibration;
+    private final String calibrationProblem;
 
     SeriesSettings(RuleSettings settings) {
         this.settings = settings;
@@ -74,6 +79,20 @@ public final class SeriesSettings {
         poisson = number("significance.poisson");
         binomial = number("significance.binomial");
         sample = number("significance.sample");
+        CalibrationSettings c = null;
+        String problem = null;
+        try { c = CalibrationSettings.from(settings.values()); } catch (IllegalArgumentException e) { problem = e.getMessage(); }
+        calibration = c;
+        calibrationProblem = problem;
+    }
+
+    /** True for the settings of a rule pack; false for {@link #NONE} (a Series made without them has no calibration). */
+    boolean known() { return this != NONE; }
+
+    /** The calibrated statistic's settings (the signals.* settings; SIGNALS.md's default for each one absent). */
+    CalibrationSettings calibration() {
+        if (calibration == null) throw new IllegalStateException(RuleSettings.FILE + ": " + calibrationProblem);
+        return calibration;
     }
 
     // a missing setting is kept as "none" and fails only when a rule asks a question that needs it

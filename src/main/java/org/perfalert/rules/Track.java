@@ -1,5 +1,8 @@
 package org.perfalert.rules;
 
+import org.perfalert.model.AreaType;
+import org.perfalert.rules.calibration.SeriesInput;
+
 import java.time.YearMonth;
 import java.util.Arrays;
 
@@ -81,6 +84,14 @@ final class Track {
         denominators = new long[values.length];
         Arrays.fill(numerators, MISSING);
         Arrays.fill(denominators, MISSING);
+    }
+
+    /**
+     * The series as the calibration reads it, over these arrays (shared, not copied: call it once every
+     * month is given and trimmed; nothing changes them after).
+     */
+    SeriesInput input(String metric, boolean counted, AreaType level, String area) {
+        return new SeriesInput(metric, counted, level, area, start, values, numerators, denominators);
     }
 
     boolean isEmpty() { return values.length == 0; }

@@ -72,6 +72,23 @@ public final class Wording {
     /** A whole number written with separators: 1,234. */
     public static String whole(double v) { return Digits.NONE.format(v); }
 
+    /**
+     * A figure against its expected value (SIGNALS.md 2): "about 1.6× the 57 expected for October";
+     * a figure near nothing: "far below the 27 expected for May".
+     */
+    public static String timesExpected(double value, double expected, YearMonth month) {
+        String against = "the " + whole(expected) + " expected for " + monthName(month);
+        double ratio = value / expected;
+        if (!(ratio >= 0.05)) return "far below " + against;
+        return "about " + Digits.ONE.format(ratio) + "\u00d7 " + against;
+    }
+
+    /** "12-month total 3,111, 14% up on the previous 12 months (2,729)" (SIGNALS.md 2, year on year). */
+    public static String yearOnYear(double total, double previous, double changePct) {
+        return "12-month total " + whole(total) + ", " + whole(Math.abs(changePct)) + "% " + (changePct >= 0 ? "up" : "down")
+                + " on the previous 12 months (" + whole(previous) + ")";
+    }
+
     /** A label inside a sentence: "All recorded crime" becomes "all recorded crime"; "IMU queue" stays. */
     public static String inSentence(String label) {
         if (label.length() > 1 && Character.isUpperCase(label.charAt(0)) && !Character.isUpperCase(label.charAt(1)))

@@ -47,7 +47,7 @@ class AcknowledgingTest {
 
     PerformanceException robbery(YearMonth m) { return exception("threshold-above", "robbery", "Cambridgeshire", m, MEDIUM, CONCERN, 77); }
 
-    PerformanceException burglary(YearMonth m) { return exception("twelve-month-high", "burglary", "Fenland", m, HIGH, CONCERN, 41); }
+    PerformanceException burglary(YearMonth m) { return exception("exceptional-high", "burglary", "Fenland", m, HIGH, CONCERN, 41); }
 
     long id(YearMonth m, String metric) {
         return new AlertStore(ds).forMonth(m).stream().filter(a -> a.series().metric().equals(metric)).findFirst().orElseThrow().id();
@@ -68,6 +68,27 @@ class AcknowledgingTest {
         assertThat(new AckStore(ds).forAlert(alert)).extracting(Acknowledgement::comment)
                 .containsExactly("one prolific offender", "arrested 3 March", "arrested 3 March");
         assertThatThrownBy(() -> ack.acknowledge(424242, cris, "x", clock.instant())).isInstanceOf(Acknowledging.NoSuchAlert.class);
+    }
+
+    @Test
+    void acknowledgingAnItemAcknowledgesEveryAlertFoldedIntoIt() {
+        // robbery at the force and in Fenland, and a section-5 rule on the force figure: one item for Cris (the robbery owner)
+        evaluated.addAll(series("robbery", "Fenland"));
+        PerformanceException fenland = exception("exceptional-high", "robbery", "Fenland", FEB, HIGH, CONCERN, 12);
+        PerformanceException high = exception("twelve-month-high", "robbery", "Cambridgeshire", FEB, HIGH, CONCERN, 77);
+        raise(stages, FEB, List.of(robbery(FEB), fenland, high), evaluated, "feb");
+        Map<String, Long> ids = new HashMap<>();
+        new AlertStore(ds).forMonth(FEB).forEach(a -> ids.put(a.rule() + " " + a.series().area(), a.id()));
+        long lead = ids.get("exceptional-high Fenland");   // the lowest level leads the item
+
+        Acknowledging.Result r = new Acknowledging(ds).acknowledgeItem(lead, new Acknowledging.Who("Cris Crime", "cris@example.org", "link"),
+                "one prolific offender", clock.instant());
+
+        assertThat(r.added()).extracting(Acknowledgement::alertId).containsExactlyInAnyOrder(lead,
+                ids.get("threshold-above Cambridgeshire"), ids.get("twelve-month-high Cambridgeshire"));
+        // someone who was not emailed that item acknowledges only the alert named
+        assertThat(new Acknowledging(ds).acknowledgeItem(ids.get("threshold-above Cambridgeshire"),
+                new Acknowledging.Who("Bea", "bea@example.org", "link"), "seen", clock.instant()).added()).hasSize(1);
     }
 
     @Test

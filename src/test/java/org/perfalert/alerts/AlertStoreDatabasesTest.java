@@ -52,13 +52,13 @@ class AlertStoreDatabasesTest {
         TestClock clock = new TestClock(Instant.parse("2025-04-02T08:00:00Z"));
         AlertStages stages = new AlertStages(ds, config, clock);
         YearMonth feb = YearMonth.of(2025, 2), mar = feb.plusMonths(1);
-        PerformanceException a = exception("twelve-month-high", "burglary", "Fenland", feb, HIGH, CONCERN, 41);
+        PerformanceException a = exception("exceptional-high", "burglary", "Fenland", feb, HIGH, CONCERN, 41);
         PerformanceException b = exception("threshold-above", "robbery", "Cambridge", feb, HIGH, CONCERN, 9);
         Set<org.perfalert.model.SeriesKey> evaluated = series("burglary", "Fenland");
         evaluated.addAll(series("robbery", "Cambridge"));
 
         assertThat(raise(stages, feb, List.of(a, b), evaluated, "r1").emailsQueued()).isEqualTo(3);
-        RunSummary s = raise(stages, mar, List.of(exception("twelve-month-high", "burglary", "Fenland", mar, HIGH, CONCERN, 45)),
+        RunSummary s = raise(stages, mar, List.of(exception("exceptional-high", "burglary", "Fenland", mar, HIGH, CONCERN, 45)),
                 evaluated, "r2");
         assertThat(List.of(s.newCount(), s.continuing(), s.resolved())).containsExactly(0, 1, 1);
         assertThat(raise(stages, feb, List.of(b), evaluated, "r3").withdrawn()).isEqualTo(1);

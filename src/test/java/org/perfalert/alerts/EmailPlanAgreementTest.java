@@ -44,16 +44,18 @@ class EmailPlanAgreementTest {
         AlertStages stages = new AlertStages(ds, config, clock);
         Set<SeriesKey> evaluated = new HashSet<>(series("burglary", "Cambridgeshire", "Fenland", "Peterborough", "Cambridge"));
         evaluated.addAll(series("robbery", "Cambridgeshire", "Fenland", "Cambridge"));
-        raise(stages, FEB, List.of(exception("twelve-month-high", "burglary", "Fenland", FEB, HIGH, CONCERN, 41),
-                exception("spc-shift", "robbery", "Cambridgeshire", FEB, MEDIUM, CONCERN, 70)), evaluated, "feb");
+        raise(stages, FEB, List.of(exception("exceptional-high", "burglary", "Fenland", FEB, HIGH, CONCERN, 41),
+                exception("sustained-rise", "robbery", "Cambridgeshire", FEB, MEDIUM, CONCERN, 70)), evaluated, "feb");
         new SilenceStore(ds).add("robbery", "Cambridge", "*", LocalDate.of(2025, 4, 30), "data fault", "ana", clock.instant());
         List<PerformanceException> march = List.of(
-                exception("twelve-month-high", "burglary", "Fenland", MAR, HIGH, CONCERN, 44),          // continuing
-                exception("spc-outside-limits", "burglary", "Fenland", MAR, MEDIUM, CONCERN, 44),
-                exception("twelve-month-low", "burglary", "Peterborough", MAR, LOW, IMPROVEMENT, 3),
+                exception("exceptional-high", "burglary", "Fenland", MAR, HIGH, CONCERN, 44),           // continuing
+                exception("year-on-year-rise", "burglary", "Peterborough", MAR, MEDIUM, CONCERN, 30),   // new: emailed
+                exception("spc-outside-limits", "burglary", "Peterborough", MAR, MEDIUM, CONCERN, 30),  // folded into it
+                exception("twelve-month-low", "burglary", "Cambridge", MAR, LOW, IMPROVEMENT, 3),
                 exception("threshold-above", "robbery", "Cambridge", MAR, HIGH, CONCERN, 25),           // silenced
-                exception("spc-shift", "robbery", "Cambridgeshire", MAR, MEDIUM, CONCERN, 72),          // continuing
-                exception("same-month-high", "robbery", "Fenland", MAR, HIGH, CONCERN, 12));
+                exception("sustained-rise", "robbery", "Cambridgeshire", MAR, MEDIUM, CONCERN, 72),     // continuing
+                exception("exceptional-high", "robbery", "Fenland", MAR, HIGH, CONCERN, 12),            // new: emailed
+                exception("twelve-month-high", "robbery", "Fenland", MAR, HIGH, CONCERN, 12));          // folded into it
 
         RunSummary sent = raise(stages, MAR, march, evaluated, "mar");
         EmailPlan planned = EmailPlanner.of(config).planStored(ds, MAR, LocalDate.ofInstant(clock.instant(), clock.getZone()));
@@ -63,11 +65,13 @@ class EmailPlanAgreementTest {
         assertThat(plannedEmails).isNotEmpty().isEqualTo(emailsOfRun(ds, "mar"));
         assertThat(planned.itemsPerEmail()).isEqualTo(sent.itemsPerEmail());
         assertThat(planned.heldForDigest()).isEqualTo(sent.heldForDigest());
+        // every rule that holds for an emailed figure is folded into its item (SIGNALS.md 4)
+        assertThat(planned.emails()).flatExtracting(EmailPlan.LeadEmail::items).allSatisfy(i -> assertThat(i.also()).isNotEmpty());
     }
 
     private static Set<Long> ids(List<AlertItem> items) {
         Set<Long> out = new TreeSet<>();
-        items.forEach(i -> out.add(i.alertId()));
+        items.forEach(i -> i.withFolded().forEach(f -> out.add(f.alertId())));
         return out;
     }
 

@@ -32,7 +32,7 @@ class GroupStageTest {
             "burglary, Fenland,   1, new,       EMAIL_NOW,   10, true,  'Bea Burglary 1, Nora North 1',     2, 0",
             "burglary, Cambridge, 1, new,       EMAIL_NOW,   10, true,  'Bea Burglary 1',                   1, 0",
             "robbery,  Fenland,   1, new,       DIGEST_ONLY, 10, true,  -,                                  2, 0",
-            "burglary, Fenland,   3, new,       EMAIL_NOW,    2, true,  'Bea Burglary 2+1, Nora North 2+1', 6, 0",
+            "burglary, Fenland,   3, new,       EMAIL_NOW,    2, true,  'Bea Burglary 1, Nora North 1',     6, 0",  // one figure: one item
             "burglary, Fenland,   1, withdrawn, EMAIL_NOW,   10, true,  'Bea Burglary 1',                   1, 0",
             "burglary, Fenland,   1, new,       EMAIL_NOW,   10, false, -,                                  0, 1",
     })

@@ -21,7 +21,7 @@ class NotifyPolicyTest {
             "new,        medium, concern,     false, false, EMAIL_NOW",
             "new,        low,    concern,     false, false, DIGEST_ONLY",
             "new,        high,   improvement, false, false, DIGEST_ONLY",
-            "new,        high,   neutral,     false, false, DIGEST_ONLY",
+            "new,        high,   neutral,     false, false, EMAIL_NOW",     // e.g. drugs offences: a signal either way is news
             "continuing, high,   concern,     false, false, DIGEST_ONLY",
             "resolved,   high,   concern,     false, false, DIGEST_ONLY",
             "new,        high,   concern,     true,  false, DIGEST_ONLY",   // silenced: stored, not emailed
@@ -33,6 +33,13 @@ class NotifyPolicyTest {
     void defaultPolicy(String status, String severity, String direction, boolean silenced, boolean emailed, Delivery expected) {
         assertThat(NotifyPolicy.DEFAULT.decide(AlertStatus.parse(status), Severity.parse(severity), Direction.parse(direction),
                 silenced, emailed)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"signal, EMAIL_NOW", "threshold, EMAIL_NOW", "exception, DIGEST_ONLY"})
+    void byDefaultOnlySignalsAndThresholdsAreEmailed(String kind, Delivery expected) {
+        assertThat(NotifyPolicy.DEFAULT.decide(org.perfalert.model.ExceptionKind.parse(kind), AlertStatus.NEW, Severity.HIGH,
+                Direction.CONCERN, false, false)).isEqualTo(expected);
     }
 
     @Test

@@ -18,9 +18,9 @@ final class StageFixtures {
 
     private StageFixtures() { }
 
-    /** Fenland burglary at a twelve-month high in the month, with the figure given. */
+    /** Fenland burglary exceptionally high in the month (a signal: what leads are emailed), with the figure given. */
     static PerformanceException high(YearMonth month, double value) {
-        return exception("twelve-month-high", "burglary", "Fenland", month, HIGH, CONCERN, value);
+        return exception("exceptional-high", "burglary", "Fenland", month, HIGH, CONCERN, value);
     }
 
     static SeriesKey series() { return high(MAR, 0).seriesKey(); }

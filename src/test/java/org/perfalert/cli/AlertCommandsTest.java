@@ -112,7 +112,7 @@ class AlertCommandsTest {
     void ackAndRecipientsWorkOnStoredExceptions() throws Exception {
         Configuration cfg = org.perfalert.config.ConfigLoader.load(config);
         YearMonth mar = YearMonth.of(2025, 3);
-        PerformanceException e = exception("twelve-month-high", "burglary", "Fenland", mar, HIGH, CONCERN, 41);
+        PerformanceException e = exception("exceptional-high", "burglary", "Fenland", mar, HIGH, CONCERN, 41);
         PerformanceException good = exception("twelve-month-low", "robbery", "Cambridge", mar, HIGH, IMPROVEMENT, 3);
         AlertTestSupport.raise(new AlertStages(ds, cfg, new TestClock(Instant.now())), mar, List.of(e, good), Set.of(), "run");
         long id = new AlertStore(ds).find(e.fingerprint()).orElseThrow().id();
@@ -126,7 +126,7 @@ class AlertCommandsTest {
         String report = out.toString();
         assertThat(report).contains("Who receives what for 2025-03 (2 exceptions)", "Bea Burglary <bea@example.org>",
                 "Nora North <nora@example.org>", "Cris Crime <cris@example.org>", "Emails now: 2");
-        assertThat(report).containsPattern("EMAIL +high +concern +new +burglary / Fenland / twelve-month-high");
+        assertThat(report).containsPattern("EMAIL +high +concern +new +burglary / Fenland / exceptional-high");
         assertThat(report).containsPattern("digest +high +improvement +new +robbery / Cambridge / twelve-month-low");
         assertThat(run("recipients", "--month", "2025-13")).isEqualTo(1);
         assertThat(err.toString()).contains("is not a month");
@@ -139,11 +139,13 @@ class AlertCommandsTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute("recipients", "--config", repo.resolve("config").toString(), "--rules", repo.resolve("rules").toString(),
-                "--data", repo.resolve("samples/policeuk/street").toString(), "--month", "2025-03");
+                "--data", repo.resolve("samples/policeuk/street").toString(), "--month", "2025-10");
         assertThat(code).as(err.toString()).isZero();
         String report = out.toString();
-        assertThat(report).startsWith("Who receives what for 2025-03 (").contains("Head of Crime <crime-lead@example.org>");
-        assertThat(report).containsPattern("EMAIL +high +concern +new +policeuk\\.");
+        assertThat(report).startsWith("Who receives what for 2025-10 (").contains("Head of Crime <crime-lead@example.org>");
+        // the signal of Cambridge drugs is emailed, one item with the other places and rules folded into it
+        assertThat(report).containsPattern("EMAIL +high +neutral +new +policeuk\\.drugs / Cambridge / exceptional-high");
+        assertThat(report).containsPattern("1\\. Cambridge – Drugs \\(police\\.uk\\) 103 in October 2025: exceptionally high.*\\n +also: Huntingdonshire and South; ");
         assertThat(report).containsPattern("digest +\\w+ +\\w+ +continuing +policeuk\\.");
         assertThat(report).contains("Emails now: ");
     }

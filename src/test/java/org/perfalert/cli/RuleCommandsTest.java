@@ -35,7 +35,8 @@ class RuleCommandsTest {
         assertThat(array.size()).isGreaterThan(0);
         for (JsonNode e : array) {
             assertThat(e.fieldNames()).toIterable().containsExactly("rule", "metric", "area_type", "area", "month",
-                    "severity", "direction", "headline", "evidence");
+                    "severity", "direction", "headline", "evidence", "notable", "calibrated");
+            assertThat(e.get("calibrated").fieldNames()).toIterable().containsExactly("expected", "phi", "z", "z_year");
             assertThat(e.get("month").asText()).isEqualTo("2021-06");
             assertThat(e.get("evidence").has("value")).isTrue();
         }
@@ -86,11 +87,26 @@ class RuleCommandsTest {
     }
 
     @Test
+    void notablePrintsOnlyTheNotableExceptionsAndTheSignals() throws Exception {
+        String[] args = {"backtest", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--from", "2020-04", "--to", "2020-09"};
+        CliRun all = run(args), notable = run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--notable"))
+                .toArray(String[]::new));
+        assertThat(notable.exit()).as(notable.err()).isZero();
+        List<JsonNode> every = new java.util.ArrayList<>(), only = new java.util.ArrayList<>();
+        JSON.readTree(all.out()).forEach(every::add);
+        JSON.readTree(notable.out()).forEach(only::add);
+        assertThat(only).isNotEmpty().allSatisfy(e -> assertThat(e.get("notable").asBoolean()).isTrue());
+        assertThat(only).anySatisfy(e -> assertThat(e.get("rule").asText()).isIn("exceptional-high", "exceptional-low", "sustained-rise",
+                "sustained-fall", "year-on-year-rise", "year-on-year-fall"));
+        assertThat(only).hasSize((int) every.stream().filter(e -> e.get("notable").asBoolean()).count()).hasSizeLessThan(every.size());
+    }
+
+    @Test
     void backtestPrintsCsvForTheRange() {
         CliRun r = run("backtest", "--data", SEED + "/data.csv", "--config", SEED + "/config", "--from", "2019-06", "--to", "2019-07", "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("month,rule,metric,area_type,area,severity,direction,value,headline,evidence");
+        assertThat(lines.get(0)).isEqualTo("month,rule,metric,area_type,area,severity,direction,value,headline,evidence,notable,calibrated");
         assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(l -> assertThat(l).matches("^2019-0[67],.*"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("2019-07,rolling-rise-streak,recorded_crime_all,force,Cambridgeshire,"));
     }

@@ -1,5 +1,8 @@
 package org.perfalert.digest;
 
+import org.perfalert.model.Assessment;
+import org.perfalert.model.Calibrated;
+import org.perfalert.model.ExceptionKind;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -94,7 +97,8 @@ class DigestDeliveryTest {
         sender.sendDue();
         clock.advance(Duration.ofDays(27));   // Tuesday 2 December 2025: November's data arrives
         raise(stages, NOV, List.of(
-                exception("twelve-month-high", "burglary", "Fenland", NOV, Severity.HIGH, Direction.CONCERN, 41),
+                exception("twelve-month-high", "burglary", "Fenland", NOV, Severity.HIGH, Direction.CONCERN, 41)   // notable: z 3.1
+                        .assessed(new Assessment(ExceptionKind.EXCEPTION, true, new Calibrated(28.0, 1.4, 3.1, null), 3.1 / 1.96)),
                 exception("spc-outside-limits", "burglary", "Fenland", NOV, Severity.HIGH, Direction.CONCERN, 41),
                 exception("same-month-high", "burglary", "Cambridgeshire", NOV, Severity.MEDIUM, Direction.CONCERN, 140),
                 exception("spc-shift", "robbery", "Cambridgeshire", NOV, Severity.MEDIUM, Direction.CONCERN, 72),
@@ -118,13 +122,19 @@ class DigestDeliveryTest {
         assertThat(d.dataMonths()).containsExactly("November 2025");
         assertThat(d.raised()).isEqualTo(6);
         Digest.ThemeSection offenders = d.themes().stream().filter(t -> t.theme().equals("Offenders")).findFirst().orElseThrow();
-        // top 2 series: Fenland burglary (high, with spc-outside-limits beside it), then the medium ones by strength
-        assertThat(offenders.top()).hasSize(2);
-        assertThat(offenders.top().get(0).also()).hasSize(1);
-        assertThat(offenders.top().get(0).severity()).isEqualTo("high");
-        assertThat(offenders.top().get(0).lead()).isEqualTo("Bea Burglary");
-        assertThat(offenders.top().get(0).ackComment()).isEqualTo("Operation <Falcon> & patrols");
+        // SIGNALS.md 4: the threshold first (what leads were emailed), then the notable Fenland burglary (with
+        // spc-outside-limits beside it), the two other exceptions counted by rule, not listed
+        assertThat(d.signals()).singleElement().satisfies(i -> assertThat(i.headline()).contains("Fenland", "robbery"));
+        assertThat(d.worthALook()).singleElement().satisfies(i -> {
+            assertThat(i.also()).containsExactly("spc-outside-limits");
+            assertThat(i.severity()).isEqualTo("high");
+            assertThat(i.lead()).isEqualTo("Bea Burglary");
+            assertThat(i.ackComment()).isEqualTo("Operation <Falcon> & patrols");
+        });
+        assertThat(offenders.top()).isEmpty();
         assertThat(offenders.inAppendix()).isEqualTo(2);
+        assertThat(d.others()).filteredOn(c -> c.theme().equals("Offenders")).extracting(Digest.RuleCount::rule, Digest.RuleCount::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("same-month-high", 1), org.assertj.core.groups.Tuple.tuple("spc-shift", 1));
         assertThat(d.shownLines()).isEqualTo(2);
         assertThat(d.silenced()).extracting(Digest.AppendixLine::rule).containsExactly("same-month-high");
         assertThat(d.resolved()).extracting(Digest.AppendixLine::series).containsExactly("Robbery \u2014 Peterborough");
@@ -221,8 +231,11 @@ class DigestDeliveryTest {
                 .build(DigestWeek.containing(LocalDate.of(2025, 11, 5), ZoneId.of("Europe/London")));
         assertThat(d.dataMonths()).containsExactly("October 2025", "November 2025");
         assertThat(d.raised()).isEqualTo(2);
-        assertThat(d.themes()).flatExtracting(Digest.ThemeSection::top).extracting(Digest.TopItem::headline)
-                .containsExactly(exception("spc-shift", "robbery", "Cambridgeshire", NOV, Severity.MEDIUM, Direction.CONCERN, 72).headline());
+        // the latest month's exception, neither a signal nor notable, is counted under its theme and rule
+        assertThat(d.signals()).isEmpty();
+        assertThat(d.worthALook()).isEmpty();
+        assertThat(d.others()).extracting(Digest.RuleCount::rule, Digest.RuleCount::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("spc-shift", 1));
         assertThat(d.earlier()).extracting(Digest.AppendixLine::series, Digest.AppendixLine::month)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Robbery \u2014 Peterborough", "October 2025"));
         assertThat(d.resolved()).extracting(Digest.AppendixLine::month).containsExactly("November 2025");

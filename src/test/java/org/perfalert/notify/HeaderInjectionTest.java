@@ -59,7 +59,7 @@ class HeaderInjectionTest {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("value", 12.0);
         evidence.put("note", "<b>bold</b>\r\nX-Injected: yes");
-        PerformanceException e = new PerformanceException("twelve-month-high", "burglary", AreaType.DISTRICT, area,
+        PerformanceException e = new PerformanceException("exceptional-high", "burglary", AreaType.DISTRICT, area,
                 YearMonth.of(2025, 3), Severity.HIGH, Direction.CONCERN,
                 "Burglary in " + area + "\r\nX-Injected: yes\nSubject: free money", evidence);
         assertThat(raise(stages, YearMonth.of(2025, 3), List.of(e), Set.of(), "run").emailsQueued()).isEqualTo(1);

@@ -44,7 +44,7 @@ class OutboxSenderTest {
     Outbox queueThree(DataSource ds, Configuration config) throws Exception {
         AlertStages p = new AlertStages(ds, config, clock);
         List<PerformanceException> found = List.of(
-                exception("twelve-month-high", "burglary", "Fenland", FEB, HIGH, CONCERN, 41),
+                exception("exceptional-high", "burglary", "Fenland", FEB, HIGH, CONCERN, 41),
                 exception("threshold-above", "robbery", "Cambridgeshire", FEB, MEDIUM, CONCERN, 77));
         assertThat(raise(p, FEB, found, Set.of(), "run-1").emailsQueued()).isEqualTo(3);
         return new Outbox(ds);

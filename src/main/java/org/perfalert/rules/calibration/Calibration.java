@@ -69,10 +69,8 @@ public final class Calibration {
 
     /** Runs from the first month through the given month and returns that month's result. */
     public CalibratedMonth at(int month) {
-        CalibratedMonth[] last = new CalibratedMonth[1];
-        run(month, month, m -> last[0] = m);
-        if (last[0] == null) throw new IllegalArgumentException("month " + SeriesInput.month(month) + " is before the first figure");
-        return last[0];
+        if (month < first || month >= end) throw new IllegalArgumentException("month " + SeriesInput.month(month) + " has no figure");
+        return forward().to(month);
     }
 
     /** Runs forward from the first month through the given month, handing each month's result over in order. */
@@ -83,28 +81,30 @@ public final class Calibration {
      * months from `from` on, in order (the earlier months are still computed: later ones depend on them).
      */
     public void run(int from, int through, Consumer<CalibratedMonth> each) {
-        int months = Math.max(0, Math.min(through, end - 1) - first + 1);
-        History history = new History(first, months, series.size());
-        Cusum cusum = new Cusum(series.size(), settings.cusumK(), settings.cusumH());
-        Signals.Family family = new Signals.Family(2 * series.size());
-        // the series' own statistics are independent of each other within a month: large runs share them
-        // out over the cores in fixed slices (the result does not depend on how they are shared)
-        int slices = series.size() < SERIES_PER_SLICE ? 1
-                : Math.min(Runtime.getRuntime().availableProcessors(), series.size() / SERIES_PER_SLICE);
-        CountStatistic[] counts = new CountStatistic[slices];
-        for (int c = 0; c < slices; c++) counts[c] = new CountStatistic(settings);
-        CalibratedMonth work = null; // reused for the months not handed over
-        for (int month = first; month < first + months; month++) {
-            CalibratedMonth out = month >= from ? new CalibratedMonth(history, month, series)
-                    : work == null ? (work = new CalibratedMonth(history, month, series)) : work.clear(month);
-            Seasons seasons = seasons(month);
-            int m = month;
-            if (slices == 1) figures(m, 0, series.size(), out, counts[0], seasons, cusum, history);
-            else IntStream.range(0, slices).parallel().forEach(c -> figures(m, series.size() * c / slices,
-                    series.size() * (c + 1) / slices, out, counts[c], seasons, cusum, history));
-            decide(out, history, family);
-            if (month >= from) each.accept(out);
-        }
+        Forward f = forward();
+        for (int month = Math.max(from, first); month <= Math.min(through, end - 1); month++) each.accept(f.to(month));
+    }
+
+    /** A run forward from the first month that goes as far as it is asked, one month at a time (see {@link Forward}). */
+    public Forward forward() { return new Forward(this); }
+
+    /**
+     * One month of a run: the statistic of every series at it, then the month-wide decisions. The
+     * series' own statistics are independent of each other within a month, so large runs share them out
+     * over the cores in fixed slices (the result does not depend on how they are shared).
+     */
+    void month(int month, CalibratedMonth out, CountStatistic[] counts, Cusum cusum, History history, Signals.Family family) {
+        Seasons seasons = seasons(month);
+        int slices = counts.length;
+        if (slices == 1) figures(month, 0, series.size(), out, counts[0], seasons, cusum, history);
+        else IntStream.range(0, slices).parallel().forEach(c -> figures(month, series.size() * c / slices,
+                series.size() * (c + 1) / slices, out, counts[c], seasons, cusum, history));
+        decide(out, history, family);
+    }
+
+    /** How many slices a month's series are shared out in. */
+    int slices() {
+        return series.size() < SERIES_PER_SLICE ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), series.size() / SERIES_PER_SLICE);
     }
 
     private static final int SERIES_PER_SLICE = 20_000;

@@ -1,5 +1,7 @@
 package org.perfalert.rules.calibration;
 
+import org.perfalert.model.Calibrated;
+
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +67,14 @@ public final class Figure {
     public Double getZYear() { return or(m.zYear[i]); }
     /** A/B − 1 (null when B = 0). */
     public Double getChange() { return or(m.change[i]); }
+    /**
+     * 100·(A − B)/B, the year-on-year change in percent (null when B = 0 or a month is missing). Written
+     * so that a change of exactly 10 % is 10 exactly: the rules compare it with a whole number.
+     */
+    public Double getChangePct() {
+        double a = m.rolling[i], b = m.previous[i];
+        return b > 0 && !Double.isNaN(a) ? 100 * (a - b) / b : null;
+    }
     public Double getPYearUp() { return or(m.pYearUp[i]); }
     public Double getPYearDown() { return or(m.pYearDown[i]); }
     public Double getPYearAdjustedUp() { return or(m.pYearAdjustedUp[i]); }
@@ -97,6 +107,9 @@ public final class Figure {
         c.put("z_year", getZYear());
         return c;
     }
+
+    /** The same as a model value, for an exception's assessment. */
+    public Calibrated toCalibrated() { return new Calibrated(getExpected(), getPhi(), getZ(), getZYear()); }
 
     @Override
     public String toString() {

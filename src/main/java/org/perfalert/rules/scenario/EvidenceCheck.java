@@ -1,5 +1,6 @@
 package org.perfalert.rules.scenario;
 
+import org.perfalert.model.Calibrated;
 import org.perfalert.model.PerformanceException;
 
 import java.util.*;
@@ -26,6 +27,19 @@ final class EvidenceCheck {
             Object value = got.evidence().get(key.getKey());
             if (!same(key.getValue(), value, e.tolerance()))
                 out.add("evidence " + key.getKey() + ": expected " + show(key.getValue()) + ", got " + show(value));
+        }
+        if (e.notable() != null && e.notable() != got.notable())
+            out.add("notable: expected " + e.notable() + ", got " + got.notable());
+        Calibrated c = got.assessment() == null ? Calibrated.NONE : got.assessment().calibrated();
+        Map<String, Double> calibrated = new java.util.HashMap<>();
+        calibrated.put("expected", c.expected());
+        calibrated.put("phi", c.phi());
+        calibrated.put("z", c.z());
+        calibrated.put("z_year", c.zYear());
+        for (var key : e.calibrated().entrySet()) {
+            Object value = calibrated.get(key.getKey());
+            if (!same(key.getValue(), value, e.tolerance()))
+                out.add("calibrated " + key.getKey() + ": expected " + show(key.getValue()) + ", got " + show(value));
         }
         return out;
     }

@@ -10,12 +10,13 @@ import java.util.Map;
 
 /**
  * An exception a scenario expects (or forbids): the rule, and optionally the metric, the area, the
- * direction, the severity, evidence values (compared within tolerance) and words of the headline.
+ * direction, the severity, evidence values (compared within tolerance), words of the headline, and
+ * SIGNALS.md 3's judgement: notable, and the calibrated statistic (expected, phi, z, z_year).
  * Anything left out matches anything.
  */
 public record Expectation(String rule, String metric, AreaType areaType, String area, YearMonth month, Direction direction,
                           Severity severity, Map<String, YamlNode> evidence, double tolerance,
-                          String headlineContains, int line) {
+                          String headlineContains, Boolean notable, Map<String, YamlNode> calibrated, int line) {
 
     /** The default tolerance for evidence numbers: hand-computed values written to three decimals. */
     public static final double DEFAULT_TOLERANCE = 0.001;

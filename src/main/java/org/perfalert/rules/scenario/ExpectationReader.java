@@ -12,7 +12,7 @@ import java.util.*;
 /** The "expect:" and "not_expected:" lists of a scenario, checked against its configuration. */
 final class ExpectationReader {
     private static final Set<String> KEYS = Set.of("rule", "metric", "area", "area_type", "month", "direction", "severity",
-            "evidence", "tolerance", "headline_contains");
+            "evidence", "tolerance", "headline_contains", "notable", "calibrated");
 
     private final Path file;
     private final Configuration config;
@@ -53,9 +53,24 @@ final class ExpectationReader {
             if (!e.isMap()) throw ScenarioError.at(file, e, "\"evidence\" maps keys to values, e.g. { value: 20, previous_max: 19 }");
             evidence = e.map();
         }
+        Map<String, YamlNode> calibrated = Map.of();
+        if (m.containsKey("calibrated")) {
+            YamlNode c = m.get("calibrated");
+            if (!c.isMap()) throw ScenarioError.at(file, c, "\"calibrated\" maps expected, phi, z and z_year to values, e.g. { expected: 10, z: 2.31 }");
+            for (String k : c.map().keySet())
+                if (!List.of("expected", "phi", "z", "z_year").contains(k))
+                    throw ScenarioError.at(file, c.map().get(k), "\"calibrated\" has expected, phi, z and z_year, not \"" + k + "\"");
+            calibrated = c.map();
+        }
+        Boolean notable = null;
+        if (m.containsKey("notable")) {
+            String t = text(m, "notable");
+            if (!t.equals("true") && !t.equals("false")) throw ScenarioError.at(file, m.get("notable"), "\"notable\" is true or false");
+            notable = Boolean.parseBoolean(t);
+        }
         double tolerance = m.containsKey("tolerance") ? InlineConfig.number(file, m.get("tolerance"), "tolerance") : Expectation.DEFAULT_TOLERANCE;
         return new Expectation(rule, metric, type, area, month, direction, severity, evidence, tolerance,
-                text(m, "headline_contains"), node.line());
+                text(m, "headline_contains"), notable, calibrated, node.line());
     }
 
     private String text(Map<String, YamlNode> m, String key) throws ScenarioError {

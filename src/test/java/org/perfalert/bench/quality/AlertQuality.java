@@ -2,7 +2,9 @@ package org.perfalert.bench.quality;
 
 import org.perfalert.config.ConfigLoader;
 import org.perfalert.config.Configuration;
+import org.perfalert.alerts.EmailPlanner;
 import org.perfalert.rules.Evaluator;
+import org.perfalert.rules.RuleBase;
 import org.perfalert.rules.RuleCompiler;
 import org.perfalert.rules.calibration.CalibrationSettings;
 
@@ -17,9 +19,10 @@ import java.util.*;
  * one at a time, the calibration's signals, today's rule pack judged by `notable`, and the police.uk
  * sample month by month. Not a test: run it with
  * <pre>  mvn -B -o -Pbench test-compile exec:exec -Dbench.main=org.perfalert.bench.quality.AlertQuality -Dbench.args="…"</pre>
- * Arguments: --replicates N (default 200), --engine-replicates N (replicates also run through the rule
- * engine; default all), --seed S (default 1), --out FILE (default target/alert-quality.md), --no-real,
- * --set NAME=VALUE[,NAME=VALUE…] (calibration settings other than SIGNALS.md's defaults, e.g. signals.cusum-h=4).
+ * Arguments: --replicates N (default 200), --engine-replicates N (replicates run through the rule pack and the
+ * email plan; default all; the others count the calibration's own signals), --seed S (default 1), --out FILE
+ * (default target/alert-quality.md), --no-real, --rules DIR (a rule folder to measure instead of rules/, e.g. a
+ * copy with other signals.* settings).
  */
 public final class AlertQuality {
     static final int HISTORY = 36, EVALUATED = 24;
@@ -38,28 +41,31 @@ public final class AlertQuality {
         Path out = Path.of(opt.getOrDefault("out", "target/alert-quality.md"));
 
         Configuration config = ConfigLoader.load(repo.resolve("config"));
-        Evaluator engine = new Evaluator(RuleCompiler.compile(repo.resolve("rules")), config.catalogue(), config.areas(), p -> { });
-        Map<String, String> changed = new TreeMap<>();
-        if (opt.containsKey("set"))
-            for (String pair : opt.get("set").split(",")) changed.put(pair.substring(0, pair.indexOf('=')).trim(), pair.substring(pair.indexOf('=') + 1).trim());
-        CalibrationSettings settings = CalibrationSettings.from(changed);
+        Path rulesDir = opt.containsKey("rules") ? Path.of(opt.get("rules")) : repo.resolve("rules");
+        RuleBase pack = RuleCompiler.compile(rulesDir);
+        Evaluator engine = new Evaluator(pack, config.catalogue(), config.areas(), p -> { });
+        EmailPlanner planner = EmailPlanner.of(config);
+        CalibrationSettings settings = CalibrationSettings.from(pack.settings().values());
         ForceModel model = ForceModel.estimate(repo, config.areas().districts());
         SimulatedForce force = new SimulatedForce(model, config.areas(), FIRST, HISTORY + EVALUATED);
         long started = System.nanoTime();
         String loadBefore = CalibrationSpeed.load();
 
         NoChange none = new NoChange(HISTORY, HISTORY + EVALUATED - 1);
-        Detection detection = new Detection();
+        Detection detection = new Detection(engine), coreDetection = new Detection();
         for (int r = 0; r < replicates; r++) {
             SimulatedForce.Replicate replicate = force.draw(Draws.mix(seed * 1_000_003L + r));
-            int[][] bits = none.add(force.series(replicate), settings, r < engineReplicates ? engine : null);
-            detection.add(force, replicate, bits, HISTORY + r % 12, settings, model);
+            boolean throughPack = r < engineReplicates;
+            int[][] bits = none.add(force.series(replicate), settings, throughPack ? engine : null, planner);
+            (throughPack ? detection : coreDetection).add(force, replicate, bits, HISTORY + r % 12, settings, model);
             if ((r + 1) % 20 == 0) System.out.printf(Locale.ROOT, "%d replicates, %.0f s%n", r + 1, (System.nanoTime() - started) / 1e9);
         }
-        RealData real = opt.containsKey("no-real") ? null : new RealData(repo, config, engine, settings);
+        if (coreDetection.rows.get(0).planted > 0) System.out.println("replicates not through the pack: detection by the calibration alone "
+                + coreDetection.rows.stream().map(d -> d.name + " " + d.caught + "/" + d.planted).toList());
+        RealData real = opt.containsKey("no-real") ? null : new RealData(repo, config, engine, planner);
         String report = new QualityReport(model, force, none, detection, real, replicates, engineReplicates, seed).text(
-                String.format(Locale.ROOT, "Settings: %s. %s; %.0f s; load average before %s, after %s",
-                        changed.isEmpty() ? "SIGNALS.md's defaults" : changed, Instant.now(),
+                String.format(Locale.ROOT, "Rule pack: %s. %s; %.0f s; load average before %s, after %s",
+                        rulesDir, Instant.now(),
                         (System.nanoTime() - started) / 1e9, loadBefore, CalibrationSpeed.load()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);

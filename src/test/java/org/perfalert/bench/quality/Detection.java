@@ -1,5 +1,9 @@
 package org.perfalert.bench.quality;
 
+import org.perfalert.model.PerformanceException;
+import org.perfalert.model.SeriesKey;
+import org.perfalert.rules.Evaluator;
+import org.perfalert.rules.SeriesBuilder;
 import org.perfalert.model.AreaType;
 import org.perfalert.rules.calibration.Calibration;
 import org.perfalert.rules.calibration.CalibrationSettings;
@@ -10,9 +14,10 @@ import java.util.List;
 
 /**
  * The detection rows of SIGNALS.md 5: changes planted one at a time in a replicate, each followed by
- * the calibration of the whole force; a change counts as caught when its series carries an upward
- * signal (exceptional-high, sustained-rise or year-on-year-rise) in one of the `window` months from
- * the change's first month. Beside it, how often the same series in the same months of the same
+ * the rule pack over the whole force (the calibration on the fact, rules/signals.drl deciding); a change
+ * counts as caught when its series carries an upward signal exception (exceptional-high, sustained-rise
+ * or year-on-year-rise) in one of the `window` months from the change's first month. Without an engine
+ * (not the benchmark) the calibration's own decisions stand in for the rules. Beside it, how often the same series in the same months of the same
  * replicate without the change carries one ("caught" by chance).
  */
 final class Detection {
@@ -37,6 +42,12 @@ final class Detection {
     final Row typeWide6 = new Row("×1.3 step in one crime type force-wide (force series), within 6 months", 6);
     final Row ramp = new Row("ramp to ×1.3 over 12 months, force series ≥ 200, within 12 months", 12);
     final List<Row> rows = List.of(stepLarge, stepMedium, typeWide3, typeWide6, ramp);
+    private final Evaluator engine;
+
+    Detection() { this(null); }
+
+    /** engine: the rule pack that decides the signals (null: the calibration's own decisions). */
+    Detection(Evaluator engine) { this.engine = engine; }
 
     /** Plants every change in a replicate, its first month at start; nullBits: the replicate's own signals. */
     void add(SimulatedForce force, SimulatedForce.Replicate base, int[][] nullBits, int start, CalibrationSettings settings,
@@ -66,10 +77,20 @@ final class Detection {
         List<SeriesInput> inputs = force.series(force.with(base, change));
         int first = inputs.get(0).first(), longest = rows.stream().mapToInt(r -> r.window).max().orElse(1);
         List<Integer> upMonths = new ArrayList<>();
-        new Calibration(inputs, settings).run(first + start + longest - 1, m -> {
+        if (engine == null) new Calibration(inputs, settings).run(first + start + longest - 1, m -> {
             int at = m.month() - first;
             if (at >= start && (Judged.signals(m.figure(series)) & Judged.UP) != 0) upMonths.add(at);
         });
+        else {
+            SeriesInput planted = inputs.get(series);
+            SeriesKey key = new SeriesKey(planted.metric(), planted.level(), planted.area());
+            SeriesBuilder history = engine.history(NoChange.observations(inputs));
+            for (int at = start; at < start + longest && upMonths.isEmpty(); at++)   // the first month caught is enough
+                for (PerformanceException e : engine.evaluate(history, SeriesInput.month(first + at))) {
+                    int r = NoChange.signalBit(e.rule());
+                    if (r >= 0 && (1 << r & Judged.UP) != 0 && e.seriesKey().equals(key)) { upMonths.add(at); break; }
+                }
+        }
         for (Row row : rows) {
             row.planted++;
             if (upMonths.stream().anyMatch(at -> at < start + row.window)) row.caught++;

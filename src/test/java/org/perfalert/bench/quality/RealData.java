@@ -1,103 +1,99 @@
 package org.perfalert.bench.quality;
 
+import org.perfalert.alerts.AlertItem;
+import org.perfalert.alerts.EmailPlan;
+import org.perfalert.alerts.EmailPlanner;
 import org.perfalert.config.Configuration;
 import org.perfalert.ingest.ObservationReader;
-import org.perfalert.model.Area;
-import org.perfalert.model.Metric;
+import org.perfalert.model.ExceptionKind;
 import org.perfalert.model.Observation;
 import org.perfalert.model.PerformanceException;
 import org.perfalert.model.SeriesKey;
 import org.perfalert.rules.Evaluator;
 import org.perfalert.rules.SeriesBuilder;
-import org.perfalert.rules.calibration.CalibratedMonth;
-import org.perfalert.rules.calibration.Calibration;
-import org.perfalert.rules.calibration.CalibrationSettings;
-import org.perfalert.rules.calibration.Figure;
-import org.perfalert.rules.calibration.SeriesInput;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.*;
 
 /**
- * The police.uk sample (24 street files, 2024-01 … 2025-12) read as the service reads them, then month
- * by month in 2025: today's section-5 exceptions, the notable ones, and the signals — the series that
- * carry a new signal are the ones a lead would be emailed about (police.uk metrics have no thresholds).
+ * The police.uk sample (24 street files, 2024-01 … 2025-12) read as the service reads them, then month by month in
+ * 2025 through the rule pack and the alert stages' email plan (as the run and `recipients` plan it; an exception is
+ * new when the same rule did not hold for the series the month before): section-5 exceptions, the notable ones, the
+ * new signals, the emails per lead and the items in each.
  */
 final class RealData {
-    /** One month's figures. */
-    record Month(YearMonth month, int exceptions, int notable, int[] newSignals, List<String> signalled) {
-        int seriesEmailed() { return signalled.size(); }
-    }
+    /** One month's figures; emails: lead's name → items in the email; held: items over the limit, all leads. */
+    record Month(YearMonth month, int exceptions, int notable, int[] newSignals, List<String> signalled,
+                 Map<String, Integer> emails, int held, int seriesEmailed) { }
 
     final List<Month> months = new ArrayList<>();
-    /** What the two acceptance series carry: "Cambridge drugs 2025-10: exceptional-high (z 3.4, …)". */
+    /** The two acceptance series: "Cambridge drugs 2025-10: emailed to Head of Crime, item 1 (exceptional-high …)". */
     final List<String> checks = new ArrayList<>();
 
-    RealData(Path repo, Configuration config, Evaluator engine, CalibrationSettings settings) {
+    RealData(Path repo, Configuration config, Evaluator engine, EmailPlanner planner) {
         List<Observation> observations = ObservationReader.readAll(List.of(repo.resolve("samples/policeuk/street")), config);
         SeriesBuilder history = engine.history(observations);
-        YearMonth first = YearMonth.of(2024, 1), last = YearMonth.of(2025, 12);
-        List<SeriesInput> inputs = new ArrayList<>();
-        Map<SeriesKey, Integer> index = new HashMap<>();
-        for (Metric metric : config.catalogue().all()) {
-            if (!metric.id().startsWith("policeuk.")) continue;
-            for (Area place : config.areas().all()) {
-                SeriesKey key = new SeriesKey(metric.id(), place.type(), place.name());
-                double[] v = new double[(int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1];
-                Arrays.fill(v, Double.NaN);
-                history.values(key, first, last).forEach((m, x) -> v[(int) first.until(m, java.time.temporal.ChronoUnit.MONTHS)] = x);
-                index.put(key, inputs.size());
-                inputs.add(new SeriesInput(metric.id(), metric.isCount(), place.type(), place.name(), SeriesInput.monthIndex(first), v, null, null));
-            }
+        List<PerformanceException> before = policeUk(engine.evaluate(history, YearMonth.of(2024, 12)));
+        for (YearMonth m = YearMonth.of(2025, 1); !m.isAfter(YearMonth.of(2025, 12)); m = m.plusMonths(1)) {
+            List<PerformanceException> found = policeUk(engine.evaluate(history, m));
+            EmailPlan plan = planner.plan(m, EmailPlanner.asRaised(found, before));
+            months.add(month(m, found, before, plan));
+            check(m, plan, "policeuk.drugs", "Cambridge", YearMonth.of(2025, 10));
+            check(m, plan, "policeuk.drugs", "Peterborough", YearMonth.of(2025, 9));
+            before = found;
         }
-        int[] before = new int[inputs.size()];
-        new Calibration(inputs, settings).run(SeriesInput.monthIndex(last), m -> {
-            int[] now = new int[inputs.size()];
-            for (int i = 0; i < now.length; i++) now[i] = Judged.signals(m.figure(i));
-            if (m.yearMonth().getYear() == 2025) months.add(month(m, now, before, inputs, index, engine, history, settings));
-            check(m, inputs, "policeuk.drugs", "Cambridge", YearMonth.of(2025, 10));
-            check(m, inputs, "policeuk.drugs", "Peterborough", YearMonth.of(2025, 9));
-            System.arraycopy(now, 0, before, 0, now.length);
-        });
     }
 
-    private static Month month(CalibratedMonth m, int[] now, int[] before, List<SeriesInput> inputs, Map<SeriesKey, Integer> index,
-                               Evaluator engine, SeriesBuilder history, CalibrationSettings settings) {
+    private static List<PerformanceException> policeUk(List<PerformanceException> all) {
+        return all.stream().filter(e -> e.metric().startsWith("policeuk.")).toList();
+    }
+
+    private static Month month(YearMonth m, List<PerformanceException> found, List<PerformanceException> before, EmailPlan plan) {
+        Set<String> held = new HashSet<>();
+        before.forEach(e -> held.add(e.rule() + "|" + e.seriesKey()));
         int exceptions = 0, notable = 0;
-        for (PerformanceException e : engine.evaluate(history, m.yearMonth())) {
-            Integer i = index.get(e.seriesKey());
-            if (i == null) continue;
-            exceptions++;
-            if (Judged.notable(e, m, i, settings)) notable++;
-        }
         int[] fresh = new int[6];
         List<String> signalled = new ArrayList<>();
-        for (int i = 0; i < now.length; i++) {
-            int bits = now[i] & ~before[i];
-            if (bits == 0) continue;
-            List<String> rules = new ArrayList<>();
-            for (int r = 0; r < 6; r++) if ((bits & 1 << r) != 0) { fresh[r]++; rules.add(Judged.SIGNAL_RULES[r]); }
-            SeriesInput s = inputs.get(i);
-            signalled.add(s.area() + " " + s.metric().substring("policeuk.".length()) + " " + rules);
+        for (PerformanceException e : found) {
+            if (e.kind() != ExceptionKind.SIGNAL) {
+                exceptions++;
+                if (e.notable()) notable++;
+                continue;
+            }
+            int r = NoChange.signalBit(e.rule());
+            if (r < 0 || held.contains(e.rule() + "|" + e.seriesKey())) continue;
+            fresh[r]++;
+            signalled.add(e.area() + " " + e.metric().substring("policeuk.".length()) + " " + e.rule());
         }
-        return new Month(m.yearMonth(), exceptions, notable, fresh, signalled);
+        Map<String, Integer> emails = new TreeMap<>();
+        Set<SeriesKey> series = new HashSet<>();
+        for (EmailPlan.LeadEmail e : plan.emails()) {
+            emails.put(e.lead().name(), e.items().size());
+            e.items().forEach(i -> i.withFolded().forEach(f -> series.add(f.exception().seriesKey())));
+        }
+        return new Month(m, exceptions, notable, fresh, signalled, emails, plan.heldForDigest(), series.size());
     }
 
-    private void check(CalibratedMonth m, List<SeriesInput> inputs, String metric, String area, YearMonth month) {
-        if (!m.yearMonth().equals(month)) return;
-        for (int i = 0; i < inputs.size(); i++) {
-            SeriesInput s = inputs.get(i);
-            if (!s.metric().equals(metric) || !s.area().equals(area)) continue;
-            Figure f = m.figure(i);
-            List<String> rules = new ArrayList<>();
-            int bits = Judged.signals(f);
-            for (int r = 0; r < 6; r++) if ((bits & 1 << r) != 0) rules.add(Judged.SIGNAL_RULES[r]);
-            checks.add(String.format(Locale.ROOT, "%s %s %s: x = %.0f, E = %.1f, φ = %.2f, z = %.2f, p_adjusted (up) = %s, C⁺ = %s, z_year = %s → %s",
-                    area, metric, month, f.getValue(), f.getExpected(), f.getPhi(), f.getZ(), f.getPAdjustedUp(),
-                    f.getCusumUp() == null ? "-" : String.format(Locale.ROOT, "%.2f", f.getCusumUp()),
-                    f.getZYear() == null ? "-" : String.format(Locale.ROOT, "%.2f", f.getZYear()),
-                    rules.isEmpty() ? "no signal" : String.join(", ", rules)));
+    /** Whether the series is in an email of the month, and as what. */
+    private void check(YearMonth m, EmailPlan plan, String metric, String area, YearMonth month) {
+        if (!m.equals(month)) return;
+        String name = area + " " + metric.substring("policeuk.".length()) + " " + month;
+        List<String> where = new ArrayList<>();
+        for (EmailPlan.LeadEmail e : plan.emails()) {
+            int number = 0;
+            for (AlertItem item : e.items()) {
+                number++;
+                for (AlertItem a : item.withFolded()) {
+                    PerformanceException x = a.exception();
+                    if (x.metric().equals(metric) && x.area().equals(area) && x.kind() == ExceptionKind.SIGNAL)
+                        where.add(String.format(Locale.ROOT, "%s, item %d%s: %s (z %.2f%s)", e.lead().name(), number,
+                                a == item ? "" : ", folded", x.rule(), ((Number) x.evidence().get("z")).doubleValue(),
+                                x.evidence().get("p_adjusted") instanceof Number p ? String.format(Locale.ROOT, ", p_adjusted %.4f", p.doubleValue())
+                                        : x.evidence().get("cusum") instanceof Number c ? String.format(Locale.ROOT, ", C⁺ %.2f", c.doubleValue()) : ""));
+                }
+            }
         }
+        checks.add(name + ": " + (where.isEmpty() ? "not emailed" : "emailed to " + String.join("; ", where)));
     }
 }

@@ -51,7 +51,7 @@ class NotableTest {
         //            k = 2: (1.673054 + 1.037664)/√2 = 1.916767 < 1.96: not notable
         Figure f = month14();
         Notable.Verdict three = Notable.judge("spc-two-of-three", true, f, Notable.runMonths("spc-two-of-three", Map.of()), S);
-        assertThat(three.basis()).isEqualTo(Notable.Basis.STOUFFER);
+        assertThat(three.basis()).isEqualTo(Notable.Basis.RUN);
         assertThat(three.statistic()).isCloseTo(2.214298540, within(1e-8));
         assertThat(three.notable()).isTrue();
         Notable.Verdict two = Notable.judge("spc-shift", true, f, Notable.runMonths("spc-shift", Map.of("months", 2)), S);
@@ -102,7 +102,7 @@ class NotableTest {
     void thresholdsAreAlwaysNotableEvenWithoutAStatistic() {
         Notable.Verdict v = Notable.judge("threshold-above", true, null, 0, S);
         assertThat(v.notable()).isTrue();
-        assertThat(v.basis()).isEqualTo(Notable.Basis.THRESHOLD);
+        assertThat(v.basis()).isEqualTo(Notable.Basis.ALWAYS);
         assertThat(Notable.judge("twelve-month-high", true, null, 0, S).notable()).isFalse();
         assertThat(Notable.calibrated(null)).containsKeys("expected", "phi", "z", "z_year").allSatisfy((k, x) -> assertThat(x).isNull());
     }
