@@ -33,7 +33,7 @@ ${it?counter}. [${it.direction?switch("concern", "worse", "improvement", "better
    Lead: ${it.lead}; ${it.status}<#if it.also?has_content>; also: ${it.also?join("; ")}</#if><#if it.ackBy?has_content>; acknowledged by ${it.ackBy}<#if it.ackComment?has_content>: "${it.ackComment}"</#if></#if>
 <#else>
 <#assign counted = d.others?filter(o -> o.theme == th.theme)>
-<#if counted?has_content>Other exceptions: <#list counted as o>${o.rule} ${o.count}<#sep>, </#sep></#list>.<#else>No other exceptions this week.</#if>
+<#if counted?has_content>Other exceptions: <#list counted as o>${o.rule?replace("-", " ")} ${o.count}<#sep>, </#sep></#list>.<#else>No other exceptions this week.</#if>
 </#list>
 <#if th.board?has_content>
 
