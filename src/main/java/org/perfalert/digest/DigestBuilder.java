@@ -46,7 +46,7 @@ public final class DigestBuilder {
                 .or(() -> rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder())).orElse(null);
         List<String> dataMonths = rows.stream().map(WeekAlert::month).distinct().sorted().map(m -> m.format(MONTH)).toList();
         // When several months were processed in one week (a backlog), the latest month's exceptions are the news;
-        // those of earlier months are listed in the appendix.
+        // those of earlier months are counted in the appendix.
         YearMonth latest = rows.stream().map(WeekAlert::month).max(Comparator.naturalOrder()).orElse(null);
 
         Map<String, byte[]> images = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ public final class DigestBuilder {
         counted.forEach((theme, byRule) -> byRule.forEach((rule, n) -> others.add(new Digest.RuleCount(theme, rule, n))));
 
         List<Digest.ThemeSection> themes = new ArrayList<>();
-        List<Digest.AppendixTheme> appendix = new ArrayList<>();
+        List<Digest.AppendixTheme> appendix = List.of(); // the rest is counted per theme and rule, not listed
         int shown = signals.size() + worth.size();
         for (String theme : config.catalogue().themes()) {
             List<Metric> metrics = config.catalogue().all().stream().filter(m -> m.theme().equals(theme)).toList();
@@ -165,16 +165,6 @@ public final class DigestBuilder {
 
     private List<Digest.AppendixLine> lines(List<WeekAlert> rows, java.util.function.Predicate<WeekAlert> which) {
         return rows.stream().filter(which).sorted(Ranking.ORDER).map(this::line).toList();
-    }
-
-    /** The lines grouped by series, in the order the series first appear; direction is that of the first line. */
-    private static List<Digest.AppendixSeries> bySeries(List<Digest.AppendixLine> lines) {
-        Map<String, List<Digest.AppendixLine>> groups = new LinkedHashMap<>();
-        lines.forEach(l -> groups.computeIfAbsent(l.series(), k -> new ArrayList<>()).add(l));
-        List<Digest.AppendixSeries> out = new ArrayList<>();
-        groups.forEach((series, ls) -> out.add(new Digest.AppendixSeries(series, ls.get(0).direction(),
-                ls.stream().map(l -> l.what() + (l.status().equals("new") ? " (new)" : "")).distinct().toList())));
-        return out;
     }
 
     private Digest.AppendixLine line(WeekAlert a) {
